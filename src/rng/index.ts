@@ -1,0 +1,1 @@
+export { Rng, MAX_SEED } from './rng.js';

@@ -1,0 +1,77 @@
+/**
+ * The claim registry: every claim id of ../shared/docs/theory.md that the suite
+ * implements, with its statement, source and kind. README tables, property names and
+ * the report all read from here, so a claim is described once.
+ */
+export type ClaimKind = 'identity' | 'generic' | 'statistical';
+export type ClaimSource = 'Couto et al. 2025 (arXiv:2512.15606)' | 'Sagun et al. 2018 (arXiv:1706.04454)' | 'derived';
+
+export interface Claim {
+  readonly id: string;
+  readonly title: string;
+  readonly statement: string;
+  readonly source: string;
+  readonly kind: ClaimKind;
+  /** Where the property lives, relative to the repository root. */
+  readonly testedIn: string;
+}
+
+const C = 'Couto et al. 2025 (arXiv:2512.15606)';
+const S = 'Sagun et al. 2018 (arXiv:1706.04454)';
+
+export const CLAIMS: readonly Claim[] = [
+  {
+    id: 'C1',
+    title: 'Hessian at the optimum is Gauss–Newton',
+    statement: 'H(θ*) = JᵀJ/N by independent routes (finite differences, tfjs autodiff); off θ*, H = Gauss–Newton + residual term.',
+    source: `${C}; ${S} Eq. 4`,
+    kind: 'identity',
+    testedIn: 'properties/C1.gaussNewton.test.ts',
+  },
+  {
+    id: 'C2a',
+    title: 'Linear network: nonzero spectrum is eig(MC)',
+    statement: 'For g(z) = z, the nonzero eigenvalues of H(θ*) are the eigenvalues of MC, M = ‖a‖²I + WᵀW, C = XᵀX/N; tr H = tr(MC). Deep linear: M = Σ_l ‖w_Lᵀ⋯W_{l+1}‖² (W_{l−1}⋯W_1)ᵀ(W_{l−1}⋯W_1).',
+    source: `${C} (exact form derived)`,
+    kind: 'identity',
+    testedIn: 'properties/C2.linearNetwork.test.ts',
+  },
+  {
+    id: 'C2b',
+    title: 'Linear network: rank min(Ni, N)',
+    statement: 'rank H(θ*) = min(Ni, N) when M ≻ 0, with P − rank zero eigenvalues; a = 0 gives rank(W) instead.',
+    source: `${C} (exact form derived)`,
+    kind: 'generic',
+    testedIn: 'properties/C2.linearNetwork.test.ts',
+  },
+  {
+    id: 'C2c',
+    title: 'Linear network, whitened data: ‖a‖² + eig(WᵀW)',
+    statement: 'With XᵀX/N = I the nonzero eigenvalues are ‖a‖² + eig(WᵀW); when Ni > Nh exactly Ni − Nh of them equal ‖a‖².',
+    source: `${C} (exact form derived)`,
+    kind: 'identity',
+    testedIn: 'properties/C2.linearNetwork.test.ts',
+  },
+  {
+    id: 'C3',
+    title: 'Rank is the effective number of parameters',
+    statement: 'rank H(θ*) equals the dimension of the tangent space of θ ↦ y_θ on the data: the rank table of theory.md §C3 (monomials with Alexander–Hirschowitz exceptions, polynomials, ReLU P − Nh, erf/tanh full rank, degenerate teachers, cap by N).',
+    source: `${C} (formulas derived)`,
+    kind: 'generic',
+    testedIn: 'properties/C3.rank.test.ts',
+  },
+  {
+    id: 'S1',
+    title: 'Gauss–Newton decomposition (MSE)',
+    statement: 'H = Gauss–Newton + residual term at any θ; Gauss–Newton is positive semi-definite with rank ≤ N, so negative eigenvalues come only from the residual term.',
+    source: `${S} Eq. 4`,
+    kind: 'identity',
+    testedIn: 'properties/S1.gaussNewtonDecomposition.test.ts',
+  },
+];
+
+export function claimById(id: string): Claim {
+  const c = CLAIMS.find((x) => x.id === id);
+  if (!c) throw new Error(`unknown claim id ${JSON.stringify(id)}; known: ${CLAIMS.map((x) => x.id).join(', ')}`);
+  return c;
+}
