@@ -80,17 +80,16 @@ export function predictedLinearTrace(p: TeacherStudentProblem): number {
  * min(rank W, N) for generic data, with rank W decided from its float64 singular values.
  */
 export function predictedLinearRank(p: TeacherStudentProblem): { rank: number; formula: string } {
+  // M ≻ 0 decided from M's float64 eigenvalues by the numerical-rank rule (a Cholesky attempt is
+  // not a test: rank-deficient WᵀW often factors with a rounding-level positive pivot).
   const M = linearM(linearLayers(p));
-  try {
-    cholesky(M);
-    return { rank: Math.min(p.Ni, p.N), formula: 'min(Ni, N) (M ≻ 0)' };
-  } catch {
-    const layers = linearLayers(p);
-    const W = layers[0];
-    const sv = getBackend().singularValues(W);
-    const r = numericalRank(sv, W.rows, W.cols).rank;
-    return { rank: Math.min(r, p.N), formula: 'min(rank W, N) (a = 0, M = WᵀW singular)' };
-  }
+  const backend = getBackend();
+  const eig = backend.symmetricEigenvalues(M);
+  const mRank = numericalRank(Float64Array.from(eig, Math.abs).sort().reverse(), M.rows, M.cols).rank;
+  if (mRank === p.Ni) return { rank: Math.min(p.Ni, p.N), formula: 'min(Ni, N) (M ≻ 0)' };
+  const W = linearLayers(p)[0];
+  const r = numericalRank(backend.singularValues(W), W.rows, W.cols).rank;
+  return { rank: Math.min(r, p.N), formula: 'min(rank W, N) (a = 0, M = WᵀW singular)' };
 }
 
 /**

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { S1_PROPERTIES } from './definitions/gaussNewtonDecomposition.js';
+import { assertProperty } from './support/assertProperty.js';
+
+describe('S1 · Gauss–Newton decomposition (MSE)', () => {
+  for (const def of S1_PROPERTIES) {
+    it(def.name, async () => {
+      const r = await assertProperty(def, 'properties/S1.gaussNewtonDecomposition.test.ts');
+      // Coverage: the draw must contain cases with real negative curvature, or the third check is vacuous.
+      expect(r.cases.filter((c) => c.evidence.negativeCurvature === true).length).toBeGreaterThan(5);
+    });
+  }
+});
