@@ -3,6 +3,7 @@
  * (for polynomials) the coefficients, which the rank theory needs.
  */
 import { erf } from './erf.js';
+import { ConfigError } from '../config/configError.js';
 import { MONOMIAL_DEGREES, NAMED_ACTIVATIONS, activationLabel, type ActivationSpec } from './activationSpec.js';
 
 export interface Activation {
@@ -86,7 +87,7 @@ export function resolveActivation(spec: unknown, field = 'activation'): Activati
     if (m) {
       const k = Number(m[1]);
       if (!(MONOMIAL_DEGREES as readonly number[]).includes(k)) {
-        throw new Error(`${field}: monomial degree ${k} is not supported; use z^2 … z^6, or {"polynomial": [c0, ..., ck]}`);
+        throw new ConfigError(field, `monomial degree ${k} is not supported`, 'use z^2 … z^6, or {"polynomial": [c0, ..., ck]}');
       }
       const c = new Array<number>(k + 1).fill(0);
       c[k] = 1;
@@ -95,12 +96,14 @@ export function resolveActivation(spec: unknown, field = 'activation'): Activati
   } else if (spec !== null && typeof spec === 'object' && 'polynomial' in spec) {
     const c = (spec as { polynomial: unknown }).polynomial;
     if (!Array.isArray(c) || c.length < 2 || !c.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-      throw new Error(`${field}.polynomial: must be an array of at least 2 finite numbers [c0, c1, ...] (g(z) = Σ c_d z^d)`);
+      throw new ConfigError(`${field}.polynomial`, 'must be an array of at least 2 finite numbers', 'give [c0, c1, ...] with g(z) = Σ c_d z^d');
     }
-    if (c[c.length - 1] === 0) throw new Error(`${field}.polynomial: the leading coefficient is 0; drop trailing zeros`);
+    if (c[c.length - 1] === 0) throw new ConfigError(`${field}.polynomial`, 'the leading coefficient is 0', 'drop trailing zeros');
     return polynomialActivation({ polynomial: c.slice() }, c);
   }
-  throw new Error(
-    `${field}: unknown activation ${JSON.stringify(spec)}; use one of ${NAMED_ACTIVATIONS.map((s) => `"${s}"`).join(', ')}, "z^2" … "z^6", or {"polynomial": [c0, c1, ...]}`,
+  throw new ConfigError(
+    field,
+    `unknown activation ${JSON.stringify(spec)}`,
+    `use one of ${NAMED_ACTIVATIONS.map((s) => `"${s}"`).join(', ')}, "z^2" … "z^6", or {"polynomial": [c0, c1, ...]}`,
   );
 }

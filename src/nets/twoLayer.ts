@@ -98,13 +98,18 @@ export function twoLayerModel(shape: TwoLayerShape, act: Activation): Model {
             const rowOff = (base + k) * P;
             if (cWW !== 0) {
               const ck = cWW * xk;
-              for (let k2 = 0; k2 < Ni; k2++) R.data[rowOff + base + k2] += ck * X.data[xo + k2];
+              for (let k2 = k; k2 < Ni; k2++) R.data[rowOff + base + k2] += ck * X.data[xo + k2];
             }
             R.data[rowOff + aOff + j] += cWa * xk;
           }
         }
       }
-      // Mirror the W–a blocks into the a–W blocks.
+      // Mirror: the lower triangle of each W_j–W_j block, and the W–a blocks into the a–W blocks,
+      // so R (and H) are symmetric to the bit.
+      for (let j = 0; j < Nh; j++) {
+        const base = j * Ni;
+        for (let k = 0; k < Ni; k++) for (let k2 = 0; k2 < k; k2++) R.data[(base + k) * P + base + k2] = R.data[(base + k2) * P + base + k];
+      }
       for (let j = 0; j < Nh; j++) {
         for (let k = 0; k < Ni; k++) {
           const r = j * Ni + k;

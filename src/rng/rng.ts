@@ -82,6 +82,16 @@ export class Rng {
     );
   }
 
+  /** A generator with an explicit xoshiro128** state (for checking against the reference implementation). */
+  static fromState(s0: number, s1: number, s2: number, s3: number): Rng {
+    const r = new Rng(Uint32Array.of(0, 0, 0, 0));
+    r.s0 = s0 >>> 0;
+    r.s1 = s1 >>> 0;
+    r.s2 = s2 >>> 0;
+    r.s3 = s3 >>> 0;
+    return r;
+  }
+
   /** Next uniform uint32 (xoshiro128**). */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
