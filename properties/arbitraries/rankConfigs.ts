@@ -136,11 +136,11 @@ function separated(c: RankConfig): boolean {
 }
 
 export const rankConfigArb: fc.Arbitrary<RankConfig> = fc.oneof(
-  monomialRankArb.filter(separated),
-  linearPlusQuadraticArb.filter(separated),
-  polynomialCapArb.filter(separated),
-  smoothRankArb,
-  reluRankArb,
+  { weight: 3, arbitrary: monomialRankArb.filter(separated) },
+  { weight: 1, arbitrary: linearPlusQuadraticArb.filter(separated) },
+  { weight: 1, arbitrary: polynomialCapArb.filter(separated) },
+  { weight: 4, arbitrary: smoothRankArb },
+  { weight: 2, arbitrary: reluRankArb },
 );
 
 /** Coverage label: which row of the table a config exercises. */

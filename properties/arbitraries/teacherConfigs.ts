@@ -8,9 +8,9 @@ import type { ActivationSpec } from '../../src/nets/activationSpec.js';
 import { scaleArb, seedArb, sigma1For } from './common.js';
 
 export const activationArb: fc.Arbitrary<ActivationSpec> = fc.oneof(
-  fc.constantFrom<ActivationSpec>('identity', 'erf', 'tanh', 'relu', 'sigmoid', 'softplus'),
-  fc.integer({ min: 2, max: 6 }).map((k) => `z^${k}` as ActivationSpec),
-  fc.array(scaleArb(-1, 1), { minLength: 2, maxLength: 4 }).filter((c) => c[c.length - 1] !== 0).map((c) => ({ polynomial: c })),
+  { weight: 4, arbitrary: fc.constantFrom<ActivationSpec>('identity', 'erf', 'tanh', 'relu', 'sigmoid', 'softplus') },
+  { weight: 1, arbitrary: fc.integer({ min: 2, max: 6 }).map((k) => `z^${k}` as ActivationSpec) },
+  { weight: 1, arbitrary: fc.array(scaleArb(-1, 1), { minLength: 2, maxLength: 4 }).filter((c) => c[c.length - 1] !== 0).map((c) => ({ polynomial: c })) },
 );
 
 export interface TeacherConfigOptions {

@@ -24,7 +24,7 @@ export const gaussNewtonPsdProperty: PropertyDefinition<GeneratedConfig> = {
   claim: 'S1',
   name: 'Gauss–Newton is PSD with rank ≤ N; negative eigenvalues of H come from the residual term',
   arbitrary: teacherConfigArb({ point: 'either', maxN: 30 }),
-  numRuns: 150,
+  numRuns: 300,
   label: (c) => `${activationLabelOf(c)}${c.studentOffset ? ' off θ*' : ' at θ*'}`,
   check(config) {
     const p = buildProblem(config);

@@ -40,7 +40,7 @@ export const linearSpectrumProperty: PropertyDefinition<GeneratedConfig> = {
   claim: 'C2a',
   name: 'nonzero eigenvalues of H(θ*) are eig(MC), and tr H = tr(MC)',
   arbitrary: linearConfigArb(),
-  numRuns: 120,
+  numRuns: 200,
   label: linearLabel,
   check(config) {
     const p = buildProblem(config);
@@ -66,7 +66,7 @@ export const linearRankProperty: PropertyDefinition<GeneratedConfig> = {
   claim: 'C2b',
   name: 'rank H(θ*) = min(Ni, N) when M ≻ 0, with P − rank zero eigenvalues',
   arbitrary: linearConfigArb(),
-  numRuns: 120,
+  numRuns: 200,
   label: linearLabel,
   check(config) {
     const p = buildProblem(config);
@@ -86,7 +86,7 @@ export const zeroOutputCounterexampleProperty: PropertyDefinition<GeneratedConfi
   claim: 'C2b',
   name: 'counterexample a = 0: rank H(θ*) = rank(W), and min(Ni, N) is rejected when Nh < min(Ni, N)',
   arbitrary: linearConfigArb({ zeroOutput: true }),
-  numRuns: 60,
+  numRuns: 150,
   label: linearLabel,
   check(config) {
     const p = buildProblem(config);
@@ -105,7 +105,7 @@ export const whitenedSpectrumProperty: PropertyDefinition<GeneratedConfig> = {
   claim: 'C2c',
   name: 'whitened data: nonzero spectrum is ‖a‖² + eig(WᵀW), with Ni − Nh copies of ‖a‖² when Ni > Nh',
   arbitrary: linearConfigArb({ whiten: true }).filter((c) => c.family === 'two-layer'),
-  numRuns: 100,
+  numRuns: 150,
   label: (c) => (c.Ni > c.Nh ? 'Ni > Nh' : 'Ni ≤ Nh'),
   check(config) {
     const p = buildProblem(config);

@@ -1,12 +1,14 @@
 /**
  * C3 · rank H(θ*) is the effective number of parameters (theory/rankTable.ts).
  *
- * Verdict: the rank decided from float64 singular values of J/√N equals the prediction,
- * AND every kept singular value is at least KEPT_MARGIN_MIN (1e3) × the tolerance
- * max(N, P)·eps·σ_max, the rounding floor of a backward-stable SVD: a kept value that
- * close to the floor could be rounding noise, so such a case is not evidence. Dropped
- * values are ≤ the tolerance by definition, so the evidence gap σ_r/σ_{r+1} is ≥ 1e3 too;
- * it is recorded (typically 1e11–1e15 here) but not asserted separately.
+ * Verdict per case: the rank decided from float64 singular values of J/√N equals the
+ * prediction, with clear evidence: every kept singular value at least KEPT_MARGIN_MIN (1e3)
+ * × the tolerance max(N, P)·eps·σ_max, the rounding floor of a backward-stable SVD (dropped
+ * values are below it by definition, so the gap σ_r/σ_{r+1} is ≥ 1e3 too; it is recorded,
+ * typically 1e11–1e15). A case whose smallest kept value is closer to the floor is
+ * INCONCLUSIVE, not passed: float64 cannot tell it from noise. Generic claims should be
+ * decidable on the drawn space, so at most MAX_INCONCLUSIVE (1%) of cases may be
+ * inconclusive (measured: 1 in 1,500 at HC_SEED=13, a z⁵ teacher at the smallest scale).
  */
 import { buildProblem } from '../../src/config/buildProblem.js';
 import { jacobianRank } from '../../src/spectrum/jacobianRank.js';
@@ -15,6 +17,7 @@ import { alexanderHirschowitzArb, rankConfigArb, rankRowLabel, type RankConfig }
 import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../support/propertyDefinition.js';
 
 export const KEPT_MARGIN_MIN = 1e3;
+export const MAX_INCONCLUSIVE = 0.01;
 
 function checkRank(config: RankConfig): CaseOutcome {
   const p = buildProblem(config);
@@ -34,21 +37,26 @@ function checkRank(config: RankConfig): CaseOutcome {
     sigmaAtRank: rank.sigmaAtRank,
     sigmaBelowRank: rank.sigmaBelowRank,
   };
-  return allOf(
-    outcome(rank.rank === predicted.rank, evidence, () => `measured rank ${rank.rank} ≠ predicted ${predicted.rank} (${predicted.formula})`),
-    outcome(
-      rank.rank === 0 || (rank.sigmaAtRank as number) >= KEPT_MARGIN_MIN * rank.tolerance,
+  const clear = rank.rank === 0 || (rank.sigmaAtRank as number) >= KEPT_MARGIN_MIN * rank.tolerance;
+  const matches = rank.rank === predicted.rank;
+  if (!clear) {
+    // Weak evidence either way: the case is not decidable in float64 (not a pass, not a fail).
+    return {
+      ok: false,
+      inconclusive: true,
       evidence,
-      () => `smallest kept σ_r = ${rank.sigmaAtRank} is within ${KEPT_MARGIN_MIN}× of the tolerance ${rank.tolerance.toExponential(2)}`,
-    ),
-  );
+      message: `smallest kept σ_r = ${rank.sigmaAtRank} is within ${KEPT_MARGIN_MIN}× of the tolerance ${rank.tolerance.toExponential(2)} (measured ${rank.rank}, predicted ${predicted.rank})`,
+    };
+  }
+  return outcome(matches, evidence, () => `measured rank ${rank.rank} ≠ predicted ${predicted.rank} (${predicted.formula}); gap ${rank.gap.toExponential(2)}`);
 }
 
 export const rankTableProperty: PropertyDefinition<RankConfig> = {
   claim: 'C3',
   name: 'rank H(θ*) equals the rank table (all rows, degenerate teachers, cap by N)',
   arbitrary: rankConfigArb,
-  numRuns: 200,
+  numRuns: 500,
+  maxInconclusiveFraction: MAX_INCONCLUSIVE,
   label: rankRowLabel,
   check: checkRank,
 };
@@ -62,7 +70,7 @@ export const alexanderHirschowitzProperty: PropertyDefinition<RankConfig> = {
   claim: 'C3',
   name: 'Alexander–Hirschowitz exceptions: one less than the naive count',
   arbitrary: alexanderHirschowitzArb,
-  numRuns: 8,
+  numRuns: 16,
   label: (c) => `(Ni, k, Nh) = (${c.Ni}, ${String(c.activation).slice(2)}, ${c.Nh})`,
   check(config) {
     const base = checkRank(config);

@@ -34,7 +34,10 @@ export interface PropertyResult {
   readonly name: string;
   readonly seed: number;
   readonly numRuns: number;
-  readonly cases: ReadonlyArray<{ config: unknown; ok: boolean; evidence: Evidence }>;
+  readonly cases: ReadonlyArray<{ config: unknown; ok: boolean; inconclusive: boolean; evidence: Evidence }>;
+  /** Inconclusive cases among `cases`. */
+  readonly inconclusive: number;
+  readonly maxInconclusiveFraction: number;
   readonly failure: PropertyFailure | null;
 }
 
@@ -50,7 +53,7 @@ export function optionsFromEnv(): PropertyRunOptions {
 export async function runProperty<C>(def: PropertyDefinition<C>, opts: PropertyRunOptions = {}): Promise<PropertyResult> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const numRuns = opts.path ? 1 : Math.max(1, Math.round(def.numRuns * (opts.runsScale ?? 1)));
-  const cases: Array<{ config: unknown; ok: boolean; evidence: Evidence }> = [];
+  const cases: Array<{ config: unknown; ok: boolean; inconclusive: boolean; evidence: Evidence }> = [];
   const lastMessage = new Map<string, string>();
   const prop = fc.asyncProperty(def.arbitrary, async (config) => {
     let out: CaseOutcome;
@@ -59,9 +62,10 @@ export async function runProperty<C>(def: PropertyDefinition<C>, opts: PropertyR
     } catch (e) {
       out = { ok: false, evidence: {}, message: `threw: ${e instanceof Error ? e.message : String(e)}` };
     }
-    cases.push({ config, ok: out.ok, evidence: out.evidence });
-    if (!out.ok) lastMessage.set(JSON.stringify(config), out.message ?? 'check returned ok = false');
-    return out.ok;
+    const inconclusive = !out.ok && out.inconclusive === true;
+    cases.push({ config, ok: out.ok, inconclusive, evidence: out.evidence });
+    if (!out.ok && !inconclusive) lastMessage.set(JSON.stringify(config), out.message ?? 'check returned ok = false');
+    return out.ok || inconclusive;
   });
   const details = await fc.check(prop, { seed, numRuns, path: opts.path, endOnFailure: false });
   let failure: PropertyFailure | null = null;
@@ -79,7 +83,17 @@ export async function runProperty<C>(def: PropertyDefinition<C>, opts: PropertyR
     };
   }
   // Shrinking re-runs the check; the verdict's cases are the first numRuns draws.
-  return { claim: def.claim, name: def.name, seed, numRuns, cases: cases.slice(0, numRuns), failure };
+  const kept = cases.slice(0, numRuns);
+  return {
+    claim: def.claim,
+    name: def.name,
+    seed,
+    numRuns,
+    cases: kept,
+    inconclusive: kept.filter((c) => c.inconclusive).length,
+    maxInconclusiveFraction: def.maxInconclusiveFraction ?? 0,
+    failure,
+  };
 }
 
 /** The text a failing vitest assertion prints: everything needed to replay. */
