@@ -1,0 +1,20 @@
+/**
+ * Every property definition, by claim: the one list both vitest files and the conformance
+ * report iterate, so a claim is checked the same way in both. Add new definitions here.
+ */
+import { GAUSS_NEWTON_PROPERTIES } from './definitions/gaussNewton.js';
+import { S1_PROPERTIES } from './definitions/gaussNewtonDecomposition.js';
+import { LINEAR_PROPERTIES } from './definitions/linearNetwork.js';
+import { RANK_PROPERTIES } from './definitions/rank.js';
+import type { PropertyDefinition } from './support/propertyDefinition.js';
+
+export const PROPERTY_REGISTRY: ReadonlyArray<PropertyDefinition<any>> = [
+  ...GAUSS_NEWTON_PROPERTIES,
+  ...LINEAR_PROPERTIES,
+  ...RANK_PROPERTIES,
+  ...S1_PROPERTIES,
+];
+
+export function propertiesForClaim(claimId: string): ReadonlyArray<PropertyDefinition<any>> {
+  return PROPERTY_REGISTRY.filter((d) => d.claim === claimId);
+}
