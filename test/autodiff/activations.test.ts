@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tensor } from '@tensorflow/tfjs';
 import { loadTf, tfActivation, tfActivationNaive, validateActivationSpec, type Tf, type TensorFn } from '../../src/autodiff/index.js';
 import type { ActivationSpec } from '../../src/nets/activationSpec.js';
-import { activation64 } from './reference64.js';
+import { activationReference } from './reference64.js';
 
 /**
  * g, g', g'' of an elementwise tensor function at zs (sum trick: outputs are
@@ -34,7 +34,7 @@ const label = (s: ActivationSpec) => (typeof s === 'string' ? s : JSON.stringify
 describe('tfActivation: value, first and second derivatives match float64', () => {
   it.each(SPECS.map((s) => ({ s, name: label(s) })))('$name', async ({ s }) => {
     const { tf } = await loadTf();
-    const ref = activation64(s);
+    const ref = activationReference(s);
     const got = derivs(tf, tfActivation(tf, s), ZS);
     // float32 elementwise kernels are good to a few ulp; tfjs's erf uses a
     // 1.5e-7-absolute polynomial approximation. 1e-5·max(1,|ref|) covers both
@@ -53,7 +53,7 @@ describe('the raw-op trap at scalar level (tfjs 4.22, measured)', () => {
     const { tf } = await loadTf();
     const naive = tfActivationNaive(tf, s);
     expect(() => derivs(tf, naive, [0.5], false)).toThrow(/Cannot compute gradient/);
-    const ref = activation64(s);
+    const ref = activationReference(s);
     const withSquare: TensorFn = (z) => tf.add(naive(z), tf.mul(z, z));
     const got = derivs(tf, withSquare, [-1.3, 0.6, 1.1]);
     got.d2.forEach((v) => expect(v).toBeCloseTo(2, 5)); // should be 2 + g''(z)
@@ -64,7 +64,7 @@ describe('the raw-op trap at scalar level (tfjs 4.22, measured)', () => {
 
   it.each(['erf', 'softplus', 'relu'] as const)('naive %s is right at second order (its gradient needs only first derivatives)', async (s) => {
     const { tf } = await loadTf();
-    const ref = activation64(s);
+    const ref = activationReference(s);
     const got = derivs(tf, tfActivationNaive(tf, s), ZS);
     ZS.forEach((z, i) => expect(Math.abs(got.d2[i] - ref.d2(z))).toBeLessThan(1e-5 * Math.max(1, Math.abs(ref.d2(z)))));
   });

@@ -1,90 +1,69 @@
 /**
- * tfjsHessian (float32 TensorFlow.js, reverse-over-reverse) against float64
- * references written in plain TypeScript in reference64.ts:
- *   - central finite differences of the analytic float64 gradient (h = 1e-5,
- *     reference error ≲ 1e-9 relative — checked against closed forms below);
- *   - closed-form Hessians (two-layer, two-layer deep-linear).
- * Tolerances come from f32Tolerance(K, κ) (derivation in reference64.ts):
- * ≈ 16·√K·u·κ, u = 2⁻²⁴, K = accumulation length, κ = cancellation ratio.
+ * tfjsHessian (float32 TensorFlow.js, reverse-over-reverse) against the project's
+ * float64 engine at the same point (cases and rounding scales in reference64.ts):
+ *   - central finite differences of the engine's analytic gradient
+ *     (finiteDifferenceHessian), checked against the closed form (fullHessian);
+ *   - the closed-form Hessian itself.
+ * Tolerances are float32RelativeTolerance(K, κ) = 16·√K·u·κ, u = 2⁻²⁴, K = accumulation
+ * length, κ = cancellation ratio (src/autodiff/float32Tolerance.ts).
  * The route is a cross-check; these tests pin its accuracy and prove that the
  * custom-gradient activations are what make it right (the naive-op trap).
  */
 import { describe, expect, it } from 'vitest';
-import { loadTf, tfjsHessian, type AutodiffProblem } from '../../src/autodiff/index.js';
+import { loadTf, tfjsHessian, type AutodiffProblem, type TfjsHessianResult } from '../../src/autodiff/index.js';
+import { FLOAT32_UNIT_ROUNDOFF, float32RelativeTolerance, termsPerEntry } from '../../src/autodiff/float32Tolerance.js';
+import { finiteDifferenceHessian } from '../../src/hessian/finiteDifferenceHessian.js';
+import { gradient, loss } from '../../src/hessian/problem.js';
+import { add, frobenius, matmul, transpose, type Matrix } from '../../src/linalg/matrix.js';
 import type { ActivationSpec } from '../../src/nets/activationSpec.js';
-import type { Matrix } from '../../src/linalg/matrix.js';
+import { Rng } from '../../src/rng/rng.js';
 import {
-  U32,
-  deepLinear2Hessian64,
-  deepLinearAbsProblem,
-  f32Tolerance,
-  fdHessian64,
-  frob,
-  gaussian,
-  lossGrad64,
-  outputs64,
-  randMatrix,
-  randVector,
+  accumulationLength,
+  atOptimum,
+  closedForm,
+  deepLinearCase,
+  droppedCurvature,
+  gradientScales,
   relFrob,
-  subtract,
-  twoLayerCurvatureTerm64,
-  twoLayerGradAbs64,
-  twoLayerHessian64,
-  twoLayerResidualScale64,
+  twoLayerCase,
+  type Case,
+  type TwoLayerInput,
 } from './reference64.js';
-
-type TwoLayer = Extract<AutodiffProblem, { family: 'two-layer' }>;
-type DeepLinear = Extract<AutodiffProblem, { family: 'deep-linear' }>;
 
 const Ni = 4;
 const Nh = 5;
 const N = 30;
-const K2 = N * (Ni + Nh);
+const K2 = termsPerEntry(N, Ni, [Nh]);
 
 /** Student ≠ teacher: targets from an independent teacher, so residuals are O(1). */
-function offOptimum(activation: ActivationSpec, seed: number): TwoLayer {
-  const rnd = gaussian(seed);
-  const X = randMatrix(N, Ni, rnd);
-  const teacher: TwoLayer = {
-    family: 'two-layer',
-    activation,
-    W: randMatrix(Nh, Ni, rnd, 1 / Math.sqrt(Ni)),
-    a: randVector(Nh, rnd),
-    X,
-    targets: new Float64Array(N),
-  };
-  return { family: 'two-layer', activation, W: randMatrix(Nh, Ni, rnd, 1 / Math.sqrt(Ni)), a: randVector(Nh, rnd), X, targets: outputs64(teacher) };
+function offOptimum(activation: ActivationSpec, seed: number): Case<TwoLayerInput> {
+  return twoLayerCase(Rng.fromSeed(seed), activation, { Ni, Nh, N });
 }
 
-/** Same parameters, targets = the model's own outputs: every residual is 0. */
-function atOptimum(p: TwoLayer): TwoLayer {
-  return { ...p, targets: outputs64(p) };
+function minAbsPreactivation(p: TwoLayerInput): number {
+  return matmul(p.X, transpose(p.W)).data.reduce((m, z) => Math.min(m, Math.abs(z)), Infinity);
 }
 
-function kappa(H: Matrix, Habs: Matrix): number {
-  return frob(Habs) / frob(H);
-}
-
-function minAbsPreactivation(p: TwoLayer): number {
-  let m = Infinity;
-  for (let n = 0; n < p.X.rows; n++)
-    for (let j = 0; j < p.W.rows; j++) {
-      let z = 0;
-      for (let k = 0; k < p.X.cols; k++) z += p.W.data[j * p.X.cols + k] * p.X.data[n * p.X.cols + k];
-      m = Math.min(m, Math.abs(z));
-    }
-  return m;
-}
-
-function randomDeepLinear(widths: number[], ni: number, n: number, seed: number): DeepLinear {
-  const rnd = gaussian(seed);
-  let prev = ni;
-  const layers = widths.map((w) => {
-    const m = randMatrix(w, prev, rnd, 1 / Math.sqrt(prev));
-    prev = w;
-    return m;
-  });
-  return { family: 'deep-linear', layers, X: randMatrix(n, ni, rnd), targets: randVector(n, rnd) };
+/**
+ * tfjs's Hessian, gradient and loss at a case's point against the engine there:
+ * finite differences agree with the closed form to `fdAgreement`; the tfjs Hessian is
+ * within the float32 tolerance (itself < 1e-3) of finite differences; gradient entries
+ * and loss within 16·√K·u of their Σ|terms|; the Hessian exactly symmetric.
+ */
+function expectMatchesFloat64(c: Case, res: TfjsHessianResult, fdAgreement: number): void {
+  const P = c.problem.model.P;
+  expect(res.hessian.rows).toBe(P);
+  const ref = finiteDifferenceHessian(c.problem, c.theta).hessian;
+  const { H, tol } = closedForm(c);
+  expect(relFrob(ref, H)).toBeLessThan(fdAgreement); // the two float64 references agree
+  expect(tol).toBeLessThan(1e-3);
+  expect(relFrob(res.hessian, ref)).toBeLessThan(tol);
+  const g = gradient(c.problem, c.theta);
+  const scales = gradientScales(c);
+  const gtol = float32RelativeTolerance(accumulationLength(c), 1);
+  for (let i = 0; i < P; i++) expect(Math.abs(res.gradient[i] - g[i])).toBeLessThanOrEqual(gtol * scales.gradient[i]);
+  expect(Math.abs(res.loss - loss(c.problem, c.theta))).toBeLessThanOrEqual(gtol * scales.loss);
+  for (let i = 0; i < P; i++) for (let j = 0; j < i; j++) expect(res.hessian.data[i * P + j]).toBe(res.hessian.data[j * P + i]);
 }
 
 const ACTIVATIONS: ActivationSpec[] = ['identity', 'linear', 'tanh', 'sigmoid', 'erf', 'softplus', 'relu', 'z^2', 'z^3', 'z^4', 'z^5', 'z^6', { polynomial: [0.1, 1, -0.5, 0.2] }];
@@ -96,52 +75,18 @@ describe('tfjsHessian — deep-linear vs float64 finite differences and closed f
     { widths: [4, 3, 1], seed: 12 },
     { widths: [5, 4, 3, 2, 1], seed: 13 },
   ])('layers $widths', async ({ widths, seed }) => {
-    const ni = 4;
-    const n = 15;
-    const p = randomDeepLinear(widths, ni, n, seed);
-    const res = await tfjsHessian(p);
-    const P = res.hessian.rows;
-    expect(P).toBe(widths.reduce((s, w, l) => s + w * (l === 0 ? ni : widths[l - 1]), 0));
+    const c = deepLinearCase(Rng.fromSeed(seed), [4, ...widths], 15);
     // Deep-linear ∇L is (at most) quadratic along any one coordinate, so central
     // differences of it are exact up to float64 round-off.
-    const ref = fdHessian64(p);
-    if (widths.length === 2) expect(relFrob(ref, deepLinear2Hessian64(p))).toBeLessThan(1e-9);
-    const abs = deepLinearAbsProblem(p);
-    const K = n * (ni + widths.reduce((s, w) => s + w, 0));
-    const tol = f32Tolerance(K, frob(fdHessian64(abs)) / frob(ref));
-    expect(tol).toBeLessThan(1e-3);
-    expect(relFrob(res.hessian, ref)).toBeLessThan(tol);
-    // gradient entrywise and loss against the float64 analytic ones
-    const lg = lossGrad64(p);
-    const gAbs = lossGrad64(abs).grad;
-    const gtol = f32Tolerance(K, 1);
-    for (let i = 0; i < P; i++) expect(Math.abs(res.gradient[i] - lg.grad[i])).toBeLessThanOrEqual(gtol * gAbs[i]);
-    expect(Math.abs(res.loss - lg.loss)).toBeLessThanOrEqual(gtol * lossGrad64(abs).loss * 2);
-    // symmetric by construction
-    for (let i = 0; i < P; i++) for (let j = 0; j < i; j++) expect(res.hessian.data[i * P + j]).toBe(res.hessian.data[j * P + i]);
+    expectMatchesFloat64(c, await tfjsHessian(c.input), 1e-9);
   });
 });
 
 describe('tfjsHessian — two-layer, every activation, OFF the optimum', () => {
   it.each(ACTIVATIONS.map((a, i) => ({ act: a, name: label(a), seed: 100 + i })))('$name', async ({ act, seed }) => {
-    const p = offOptimum(act, seed);
-    if (act === 'relu') expect(minAbsPreactivation(p)).toBeGreaterThan(1e-3); // FD never straddles a kink
-    const ref = fdHessian64(p);
-    const { H, Habs } = twoLayerHessian64(p);
-    expect(relFrob(ref, H)).toBeLessThan(1e-8); // the two float64 references agree
-    const tol = f32Tolerance(K2, kappa(H, Habs));
-    expect(tol).toBeLessThan(1e-3);
-    const res = await tfjsHessian(p);
-    expect(res.hessian.rows).toBe(Nh * Ni + Nh);
-    expect(relFrob(res.hessian, ref)).toBeLessThan(tol);
-
-    const lg = lossGrad64(p);
-    const gAbs = twoLayerGradAbs64(p);
-    const gtol = f32Tolerance(K2, 1);
-    for (let i = 0; i < lg.grad.length; i++) expect(Math.abs(res.gradient[i] - lg.grad[i])).toBeLessThanOrEqual(gtol * gAbs[i]);
-    const rho = twoLayerResidualScale64(p);
-    const lossScale = lg.residuals.reduce((s, r, n) => s + Math.abs(r) * rho[n], 0) / N;
-    expect(Math.abs(res.loss - lg.loss)).toBeLessThanOrEqual(gtol * lossScale);
+    const c = offOptimum(act, seed);
+    if (act === 'relu') expect(minAbsPreactivation(c.input)).toBeGreaterThan(1e-3); // FD never straddles a kink
+    expectMatchesFloat64(c, await tfjsHessian(c.input), 1e-8);
   });
 });
 
@@ -153,17 +98,16 @@ describe('THE TRAP: raw tfjs tanh/sigmoid drop the activation curvature', () => 
     { act: 'tanh' as const, seed: 102 },
     { act: 'sigmoid' as const, seed: 103 },
   ])('$act: naive is wrong off the optimum by exactly the curvature term; custom is right', async ({ act, seed }) => {
-    const p = offOptimum(act, seed);
-    const { H, Habs } = twoLayerHessian64(p);
-    const tol = f32Tolerance(K2, kappa(H, Habs));
-    const T = twoLayerCurvatureTerm64(p);
-    const naive = await tfjsHessian(p, { naiveActivations: true });
-    const custom = await tfjsHessian(p);
+    const c = offOptimum(act, seed);
+    const { H, tol } = closedForm(c);
+    const T = droppedCurvature(c);
+    const naive = await tfjsHessian(c.input, { naiveActivations: true });
+    const custom = await tfjsHessian(c.input);
     const naiveErr = relFrob(naive.hessian, H);
     expect(naiveErr).toBeGreaterThan(1e-2); // clearly above any float32 tolerance…
     expect(naiveErr).toBeGreaterThan(100 * tol);
-    expect(Math.abs(naiveErr - frob(T) / frob(H))).toBeLessThan(tol); // …and it is exactly ‖T‖/‖H‖
-    expect(relFrob(naive.hessian, subtract(H, T))).toBeLessThan(tol);
+    expect(Math.abs(naiveErr - frobenius(T) / frobenius(H))).toBeLessThan(tol); // …and it is exactly ‖T‖/‖H‖
+    expect(relFrob(naive.hessian, add(H, T, -1))).toBeLessThan(tol);
     expect(relFrob(custom.hessian, H)).toBeLessThan(tol);
     // the gradient is NOT affected (first order is fine) — only the Hessian is
     expect(relFrob(naive.gradient, custom.gradient)).toBeLessThan(1e-5);
@@ -176,11 +120,10 @@ describe('THE TRAP: raw tfjs tanh/sigmoid drop the activation curvature', () => 
     { act: 'softplus' as const, seed: 105 },
     { act: 'relu' as const, seed: 106 },
   ])('$act at the optimum (all residuals 0): naive and custom agree with the float64 Hessian', async ({ act, seed }) => {
-    const p = atOptimum(offOptimum(act, seed));
-    const { H, Habs } = twoLayerHessian64(p);
-    const tol = f32Tolerance(K2, kappa(H, Habs));
-    const naive = await tfjsHessian(p, { naiveActivations: true });
-    const custom = await tfjsHessian(p);
+    const c = atOptimum(offOptimum(act, seed));
+    const { H, tol } = closedForm(c);
+    const naive = await tfjsHessian(c.input, { naiveActivations: true });
+    const custom = await tfjsHessian(c.input);
     expect(relFrob(naive.hessian, H)).toBeLessThan(tol);
     expect(relFrob(custom.hessian, H)).toBeLessThan(tol);
     expect(relFrob(naive.hessian, custom.hessian)).toBeLessThan(tol);
@@ -192,10 +135,10 @@ describe('THE TRAP: raw tfjs tanh/sigmoid drop the activation curvature', () => 
     { act: 'softplus' as const, seed: 105 },
     { act: 'relu' as const, seed: 106 },
   ])('$act: the raw op happens to be right at SECOND order (documented, measured)', async ({ act, seed }) => {
-    const p = offOptimum(act, seed);
-    const { H, Habs } = twoLayerHessian64(p);
-    const naive = await tfjsHessian(p, { naiveActivations: true });
-    expect(relFrob(naive.hessian, H)).toBeLessThan(f32Tolerance(K2, kappa(H, Habs)));
+    const c = offOptimum(act, seed);
+    const { H, tol } = closedForm(c);
+    const naive = await tfjsHessian(c.input, { naiveActivations: true });
+    expect(relFrob(naive.hessian, H)).toBeLessThan(tol);
   });
 });
 
@@ -204,45 +147,35 @@ describe('tfjsHessian — batching, size, hygiene', () => {
     const { tf } = await loadTf();
     const before = tf.memory().numTensors;
     const small = offOptimum('tanh', 200);
-    const full = await tfjsHessian(small);
-    const chunked = await tfjsHessian(small, { maxRowsPerBatch: 7 }); // 25 rows → 7,7,7,4
-    const { H, Habs } = twoLayerHessian64(small);
-    const tol = f32Tolerance(K2, kappa(H, Habs));
+    const full = await tfjsHessian(small.input);
+    const chunked = await tfjsHessian(small.input, { maxRowsPerBatch: 7 }); // 25 rows → 7,7,7,4
+    const { H, tol } = closedForm(small);
     expect(relFrob(chunked.hessian, full.hessian)).toBeLessThan(tol);
     expect(relFrob(chunked.hessian, H)).toBeLessThan(tol);
 
     // P = 30·(9+1) = 300, N = 100
-    const rnd = gaussian(201);
-    const big: TwoLayer = {
-      family: 'two-layer',
-      activation: 'tanh',
-      W: randMatrix(30, 9, rnd, 1 / 3),
-      a: randVector(30, rnd, 1 / Math.sqrt(30)),
-      X: randMatrix(100, 9, rnd),
-      targets: randVector(100, rnd),
-    };
-    const res = await tfjsHessian(big);
+    const big = twoLayerCase(Rng.fromSeed(201), 'tanh', { Ni: 9, Nh: 30, N: 100, aScale: 1 / Math.sqrt(30) });
+    const res = await tfjsHessian(big.input);
     expect(res.hessian.rows).toBe(300);
-    const ref = twoLayerHessian64(big);
-    const tolBig = f32Tolerance(100 * 39, kappa(ref.H, ref.Habs));
-    expect(relFrob(res.hessian, ref.H)).toBeLessThan(tolBig);
+    expect(accumulationLength(big)).toBe(100 * 39);
+    const ref = closedForm(big);
+    expect(relFrob(res.hessian, ref.H)).toBeLessThan(ref.tol);
     expect(['tensorflow', 'wasm', 'cpu']).toContain(res.backend);
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('float32 caveat is real but small: error is near u·κ, not zero', async () => {
-    const p = offOptimum('tanh', 300);
-    const res = await tfjsHessian(p);
-    const { H } = twoLayerHessian64(p);
-    const err = relFrob(res.hessian, H);
+    const c = offOptimum('tanh', 300);
+    const res = await tfjsHessian(c.input);
+    const err = relFrob(res.hessian, closedForm(c).H);
     expect(err).toBeGreaterThan(0);
-    expect(err).toBeLessThan(100 * U32 * Math.sqrt(K2));
+    expect(err).toBeLessThan(100 * FLOAT32_UNIT_ROUNDOFF * Math.sqrt(K2));
   });
 });
 
 describe('tfjsHessian — bad input gives a clear Error naming the field', () => {
-  const good = offOptimum('tanh', 400);
-  const deep = randomDeepLinear([3, 2, 1], 4, 6, 401);
+  const good = offOptimum('tanh', 400).input;
+  const deep = deepLinearCase(Rng.fromSeed(401), [4, 3, 2, 1], 6).input;
   const m = (rows: number, cols: number): Matrix => ({ rows, cols, data: new Float64Array(rows * cols) });
   const cases: Array<[string, unknown, RegExp]> = [
     ['W.cols ≠ X.cols', { ...good, W: m(Nh, Ni + 1) }, /W\.cols/],

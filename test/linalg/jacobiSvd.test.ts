@@ -14,60 +14,10 @@ import { SingularValueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import { EPS, frobenius, gramAtA, toRows, transpose, type Matrix } from '../../src/linalg/matrix.js';
 import { portableBackend } from '../../src/linalg/portableBackend.js';
 import { jacobiSingularValues, jacobiSvdDetailed, JACOBI_MAX_SWEEPS } from '../../src/linalg/portable/jacobiSvd.js';
+import { Rng } from '../../src/rng/rng.js';
+import { randomMatrix, withSingularValues } from '../support/randomMatrices.js';
 
 const C_BACKWARD = 16;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomMatrix(rows: number, cols: number, seed: number): Matrix {
-  const rnd = mulberry32(seed);
-  const data = new Float64Array(rows * cols);
-  for (let i = 0; i < data.length; i++) data[i] = 2 * rnd() - 1;
-  return { rows, cols, data };
-}
-
-/** In place: A ← H·A (left) or A ← A·H (right) with H = I − 2vvᵀ/vᵀv, v random. */
-function applyRandomReflector(a: Matrix, side: 'left' | 'right', rnd: () => number): void {
-  const { rows: m, cols: n, data } = a;
-  const len = side === 'left' ? m : n;
-  const v = Array.from({ length: len }, () => 2 * rnd() - 1);
-  const vv = v.reduce((s, x) => s + x * x, 0);
-  if (side === 'left') {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let i = 0; i < m; i++) s += v[i] * data[i * n + j];
-      s *= 2 / vv;
-      for (let i = 0; i < m; i++) data[i * n + j] -= s * v[i];
-    }
-  } else {
-    for (let i = 0; i < m; i++) {
-      let s = 0;
-      for (let j = 0; j < n; j++) s += v[j] * data[i * n + j];
-      s *= 2 / vv;
-      for (let j = 0; j < n; j++) data[i * n + j] -= s * v[j];
-    }
-  }
-}
-
-/** A = U·Σ·Vᵀ (m×n) with U, V products of `reflectors` random Householder reflectors each. */
-function withSingularValues(m: number, n: number, sigma: number[], seed: number, reflectors = 3): Matrix {
-  const a: Matrix = { rows: m, cols: n, data: new Float64Array(m * n) };
-  sigma.forEach((s, i) => (a.data[i * n + i] = s));
-  const rnd = mulberry32(seed);
-  for (let r = 0; r < reflectors; r++) {
-    applyRandomReflector(a, 'left', rnd);
-    applyRandomReflector(a, 'right', rnd);
-  }
-  return a;
-}
 
 function mlSingularValues(a: Matrix): number[] {
   return new SingularValueDecomposition(new MlMatrix(toRows(a)), {
@@ -102,7 +52,7 @@ describe('singular values vs ml-matrix SVD (well conditioned)', () => {
   ] as const) {
     for (const path of PATHS) {
       it(`${m}×${n} (${path}): |Δσ| ≤ 2·C·max(m,n)·eps·‖A‖_F, descending, min(m,n) values`, () => {
-        const a = randomMatrix(m, n, seed);
+        const a = randomMatrix(Rng.fromSeed(seed), m, n);
         const ours = jacobiSingularValues(a, { precondition: path });
         expect(ours.length).toBe(Math.min(m, n));
         expectDescending(ours);
@@ -113,7 +63,7 @@ describe('singular values vs ml-matrix SVD (well conditioned)', () => {
   }
 
   it('backend.singularValues is the QR-preconditioned Jacobi', () => {
-    const a = randomMatrix(30, 20, 8);
+    const a = randomMatrix(Rng.fromSeed(8), 30, 20);
     expect(Array.from(portableBackend.singularValues(a))).toEqual(Array.from(jacobiSingularValues(a)));
   });
 });
@@ -121,7 +71,7 @@ describe('singular values vs ml-matrix SVD (well conditioned)', () => {
 describe('singular values vs sqrt(eig(AᵀA))', () => {
   it('tall 90×30 random: agreement within the Gram-matrix error bound', () => {
     const [m, n] = [90, 30];
-    const a = randomMatrix(m, n, 31);
+    const a = randomMatrix(Rng.fromSeed(31), m, n);
     const sigma = jacobiSingularValues(a);
     const g = gramAtA(a);
     const lambda = portableBackend.symmetricEigenvalues(g);
@@ -140,7 +90,7 @@ describe('accuracy on graded and ill-conditioned inputs', () => {
   it('A = U·diag(1, 1e-4, 1e-8, 1e-12)·Vᵀ (6×4, Householder U, V)', () => {
     const sigma = [1, 1e-4, 1e-8, 1e-12];
     const [m, n] = [6, 4];
-    const a = withSingularValues(m, n, sigma, 41);
+    const a = withSingularValues(Rng.fromSeed(41), m, n, sigma, 3);
     // Building A in float64 perturbs it by ‖δA‖₂ ≲ c·eps·σ₁ (3+3 reflector applications);
     // the SVD adds its own C·max(m,n)·eps·σ₁. So the derived bound is ABSOLUTE:
     //   |σ̂ᵢ − σᵢ| ≤ 2·C·max(m,n)·eps·σ₁ ≈ 4.3e-14,
@@ -158,7 +108,7 @@ describe('accuracy on graded and ill-conditioned inputs', () => {
   it('400×200 with σ log-spaced from 1 down to 1e-12: every σ within max(m,n)·eps·σ_max (the rank-tolerance scale)', () => {
     const [m, n] = [400, 200];
     const sigma = Array.from({ length: n }, (_, i) => Math.pow(10, (-12 * i) / (n - 1)));
-    const a = withSingularValues(m, n, sigma, 43);
+    const a = withSingularValues(Rng.fromSeed(43), m, n, sigma, 3);
     const res = jacobiSvdDetailed(a);
     const bound = Math.max(m, n) * EPS * sigma[0];
     expect(maxAbsDiffArr(res.values, sigma)).toBeLessThanOrEqual(bound);
@@ -169,11 +119,11 @@ describe('accuracy on graded and ill-conditioned inputs', () => {
 
   it('column-graded A = B·D (60×20, D from 1 to 1e-30): high relative accuracy via Πσᵢ = |det(BᵀB)|^½·Πdᵢ', () => {
     const [m, n] = [60, 20];
-    const b = randomMatrix(m, n, 51);
+    const b = randomMatrix(Rng.fromSeed(51), m, n);
     const d = Array.from({ length: n }, (_, i) => Math.pow(10, (-30 * i) / (n - 1)));
     const a: Matrix = { rows: m, cols: n, data: new Float64Array(m * n) };
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) a.data[i * n + j] = b.data[i * n + j] * d[j];
-    // Reference: log Πσ(A) = log Πσ(B) + Σ log dⱼ, with σ(B) well conditioned (κ(B) ≈ 3.5).
+    // Reference: log Πσ(A) = log Πσ(B) + Σ log dⱼ, with σ(B) well conditioned (κ(B) ≈ 3 for this Gaussian draw).
     const sb = jacobiSingularValues(b);
     const kappaB = sb[0] / sb[n - 1];
     const logRef = sb.reduce((s, x) => s + Math.log(x), 0) + d.reduce((s, x) => s + Math.log(x), 0);
@@ -198,7 +148,7 @@ describe('accuracy on graded and ill-conditioned inputs', () => {
   });
 
   it('power-of-two scaling is exact: σ(2^±600·A) = 2^±600·σ(A) bit for bit', () => {
-    const a = randomMatrix(15, 9, 61);
+    const a = randomMatrix(Rng.fromSeed(61), 15, 9);
     const base = jacobiSingularValues(a);
     for (const e of [600, -600]) {
       const f = Math.pow(2, e);
@@ -210,7 +160,7 @@ describe('accuracy on graded and ill-conditioned inputs', () => {
 
 describe('structure and shape', () => {
   it('σ(A) = σ(Aᵀ) for a wide matrix (the wide case works on rows)', () => {
-    const a = randomMatrix(17, 40, 71);
+    const a = randomMatrix(Rng.fromSeed(71), 17, 40);
     const s1 = jacobiSingularValues(a);
     const s2 = jacobiSingularValues(transpose(a));
     expect(maxAbsDiffArr(s1, s2)).toBeLessThanOrEqual(2 * C_BACKWARD * 40 * EPS * frobenius(a));
@@ -218,7 +168,7 @@ describe('structure and shape', () => {
 
   it('exact zero columns and rows give exact zero singular values', () => {
     const [m, n] = [40, 12];
-    const a = randomMatrix(m, n, 81);
+    const a = randomMatrix(Rng.fromSeed(81), m, n);
     for (let i = 0; i < m; i++) {
       a.data[i * n + 3] = 0;
       a.data[i * n + 7] = 0;
@@ -258,7 +208,7 @@ describe('structure and shape', () => {
 
   it('QR preconditioning needs fewer sweeps on a graded tall matrix', () => {
     const sigma = Array.from({ length: 40 }, (_, i) => Math.pow(10, (-10 * i) / 39));
-    const a = withSingularValues(200, 40, sigma, 91);
+    const a = withSingularValues(Rng.fromSeed(91), 200, 40, sigma, 3);
     const withQr = jacobiSvdDetailed(a, { precondition: 'qr' });
     const plain = jacobiSvdDetailed(a, { precondition: 'none' });
     expect(withQr.sweeps).toBeLessThan(plain.sweeps);
@@ -267,7 +217,7 @@ describe('structure and shape', () => {
 
 describe('input validation and the sweep cap', () => {
   it('non-finite entries are rejected with the position named', () => {
-    const a = randomMatrix(3, 2, 1);
+    const a = randomMatrix(Rng.fromSeed(1), 3, 2);
     a.data[3] = NaN;
     expect(() => jacobiSingularValues(a)).toThrow(/jacobiSingularValues: a\.data\[3\] \(row 1, col 1\) is NaN/);
     a.data[3] = -Infinity;
@@ -276,12 +226,12 @@ describe('input validation and the sweep cap', () => {
 
   it('shape/data mismatch and bad options are rejected', () => {
     expect(() => jacobiSingularValues({ rows: 2, cols: 2, data: new Float64Array(3) })).toThrow(/a\.data has length 3, expected rows\*cols = 4/);
-    expect(() => jacobiSingularValues(randomMatrix(2, 2, 1), { maxSweeps: 0 })).toThrow(/opts\.maxSweeps must be a positive integer/);
-    expect(() => jacobiSingularValues(randomMatrix(2, 2, 1), { precondition: 'lu' as never })).toThrow(/opts\.precondition/);
+    expect(() => jacobiSingularValues(randomMatrix(Rng.fromSeed(1), 2, 2), { maxSweeps: 0 })).toThrow(/opts\.maxSweeps must be a positive integer/);
+    expect(() => jacobiSingularValues(randomMatrix(Rng.fromSeed(1), 2, 2), { precondition: 'lu' as never })).toThrow(/opts\.precondition/);
   });
 
   it('exceeding the sweep cap throws instead of returning unconverged values', () => {
-    const a = randomMatrix(30, 30, 3);
+    const a = randomMatrix(Rng.fromSeed(3), 30, 30);
     expect(() => jacobiSingularValues(a, { maxSweeps: 2 })).toThrow(/did not converge in 2 sweeps/);
     expect(JACOBI_MAX_SWEEPS).toBe(60);
   });

@@ -3,29 +3,14 @@
  * exact-rank products (via the portable SVD) and on hand-made spectra.
  */
 import { describe, expect, it } from 'vitest';
-import { EPS, matmul, type Matrix } from '../../src/linalg/matrix.js';
+import { EPS, matmul } from '../../src/linalg/matrix.js';
 import { numericalRank } from '../../src/linalg/numericalRank.js';
 import { getBackend } from '../../src/linalg/selectBackend.js';
+import { Rng } from '../../src/rng/rng.js';
+import { randomMatrix } from '../support/randomMatrices.js';
 
 /** Rank decisions in the tests below must be unambiguous by at least this factor. */
 const CLEAR_GAP = 1e8;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomMatrix(rows: number, cols: number, seed: number): Matrix {
-  const rnd = mulberry32(seed);
-  const data = new Float64Array(rows * cols);
-  for (let i = 0; i < data.length; i++) data[i] = 2 * rnd() - 1;
-  return { rows, cols, data };
-}
 
 describe('exact-rank-r products X·Y (X n×r, Y r×m)', () => {
   const backend = getBackend('portable');
@@ -37,7 +22,8 @@ describe('exact-rank-r products X·Y (X n×r, Y r×m)', () => {
     [60, 39, 40, 5],
   ] as const) {
     it(`${n}×${m} of rank ${r}: rank ${r}, gap > 1e8`, () => {
-      const a = matmul(randomMatrix(n, r, seed), randomMatrix(r, m, seed + 1000));
+      const rng = Rng.fromSeed(seed);
+      const a = matmul(randomMatrix(rng, n, r), randomMatrix(rng, r, m));
       const s = backend.singularValues(a);
       const ev = numericalRank(s, n, m);
       expect(ev.rank).toBe(r);
@@ -51,7 +37,7 @@ describe('exact-rank-r products X·Y (X n×r, Y r×m)', () => {
   }
 
   it('full-rank random matrix: rank = min(m,n), nothing dropped, gap = Infinity', () => {
-    const a = randomMatrix(30, 20, 9);
+    const a = randomMatrix(Rng.fromSeed(9), 30, 20);
     const s = getBackend().singularValues(a);
     const ev = numericalRank(s, 30, 20);
     expect(ev.rank).toBe(20);

@@ -10,37 +10,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
-import { EPS, frobenius, toRows, trace, type Matrix } from '../../src/linalg/matrix.js';
+import { EPS, frobenius, identity, matmul, maxAbsDiff, toRows, trace, transpose, type Matrix } from '../../src/linalg/matrix.js';
 import { portableBackend } from '../../src/linalg/portableBackend.js';
 import { tridiagonalize, tridiagonalizeWithTransform } from '../../src/linalg/portable/householderTridiagonal.js';
 import { tql1, tql2, QL_MAX_ITERATIONS_PER_EIGENVALUE } from '../../src/linalg/portable/tridiagonalQL.js';
+import { Rng } from '../../src/rng/rng.js';
+import { randomSymmetric, randomVector, withEigenvalues } from '../support/randomMatrices.js';
 
 /** Per-algorithm backward-error constant (see header). */
 const C_BACKWARD = 16;
-
-/** mulberry32: tiny deterministic PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomSymmetric(n: number, seed: number): Matrix {
-  const rnd = mulberry32(seed);
-  const data = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      const v = 2 * rnd() - 1;
-      data[i * n + j] = v;
-      data[j * n + i] = v;
-    }
-  }
-  return { rows: n, cols: n, data };
-}
 
 function mlEigenvalues(a: Matrix): number[] {
   const evd = new EigenvalueDecomposition(new MlMatrix(toRows(a)), { assumeSymmetric: true });
@@ -58,6 +36,17 @@ function expectAscending(v: Float64Array): void {
   for (let i = 1; i < v.length; i++) expect(v[i]).toBeGreaterThanOrEqual(v[i - 1]);
 }
 
+/** max |VᵀV − I|: how far the columns of V are from orthonormal. */
+function orthogonalityError(vectors: Matrix): number {
+  return maxAbsDiff(matmul(transpose(vectors), vectors), identity(vectors.cols));
+}
+
+/** max over k of ‖A·v_k − λ_k·v_k‖∞, i.e. max |A·V − V·Λ|. */
+function eigenResidual(a: Matrix, values: Float64Array, vectors: Matrix): number {
+  const vLambda = { ...vectors, data: vectors.data.map((v, idx) => values[idx % vectors.cols] * v) };
+  return maxAbsDiff(matmul(a, vectors), vLambda);
+}
+
 describe('symmetricEigenvalues vs ml-matrix EigenvalueDecomposition', () => {
   for (const [n, seed] of [
     [2, 1],
@@ -68,7 +57,7 @@ describe('symmetricEigenvalues vs ml-matrix EigenvalueDecomposition', () => {
     [150, 6],
   ] as const) {
     it(`random symmetric n=${n}: |Δλ| ≤ 2·C·n·eps·‖A‖_F`, () => {
-      const a = randomSymmetric(n, seed);
+      const a = randomSymmetric(Rng.fromSeed(seed), n);
       const ours = portableBackend.symmetricEigenvalues(a);
       const ref = mlEigenvalues(a);
       expectAscending(ours);
@@ -115,19 +104,8 @@ describe('symmetricEigenvalues known answers', () => {
 
   it('dense matrix with a prescribed spectrum (Q·diag·Qᵀ, Q a Householder reflector)', () => {
     const n = 40;
-    const rnd = mulberry32(77);
-    const v = Array.from({ length: n }, () => 2 * rnd() - 1);
-    const vv = v.reduce((s, x) => s + x * x, 0);
     const lambda = Array.from({ length: n }, (_, i) => (i - 20) * 0.37 + (i % 3) * 1e-3);
-    // A = H·Λ·H with H = I − 2vvᵀ/vᵀv: A_ij = Λ_i δ_ij − 2 v_i v_j (Λ_i + Λ_j)/vv + 4 v_i v_j (vᵀΛv)/vv²
-    const vLv = v.reduce((s, x, i) => s + x * x * lambda[i], 0);
-    const data = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        data[i * n + j] = (i === j ? lambda[i] : 0) - (2 * v[i] * v[j] * (lambda[i] + lambda[j])) / vv + (4 * v[i] * v[j] * vLv) / (vv * vv);
-      }
-    }
-    const a = { rows: n, cols: n, data };
+    const a = withEigenvalues(Rng.fromSeed(77), lambda, 1);
     const ev = portableBackend.symmetricEigenvalues(a);
     // Construction error is itself O(n·eps·‖Λ‖); allow both.
     expect(maxAbsDiffArr(ev, lambda.slice().sort((x, y) => x - y))).toBeLessThanOrEqual(2 * C_BACKWARD * n * EPS * frobenius(a));
@@ -142,7 +120,7 @@ describe('symmetricEigenvalues known answers', () => {
     const expected: number[] = [];
     let off = 0;
     sizes.forEach((b, idx) => {
-      const blk = randomSymmetric(b, 300 + idx);
+      const blk = randomSymmetric(Rng.fromSeed(300 + idx), b);
       for (let i = 0; i < b; i++) for (let j = 0; j < b; j++) data[(off + i) * n + off + j] = blk.data[i * b + j];
       expected.push(...mlEigenvalues(blk));
       off += b;
@@ -153,20 +131,12 @@ describe('symmetricEigenvalues known answers', () => {
     expect(maxAbsDiffArr(portableBackend.symmetricEigenvalues(a), expected)).toBeLessThanOrEqual(tol);
     const { values, vectors } = portableBackend.symmetricEigen(a);
     expect(maxAbsDiffArr(values, expected)).toBeLessThanOrEqual(tol);
-    let resid = 0;
-    for (let k = 0; k < n; k++) {
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        for (let j = 0; j < n; j++) s += data[i * n + j] * vectors.data[j * n + k];
-        resid = Math.max(resid, Math.abs(s - values[k] * vectors.data[i * n + k]));
-      }
-    }
-    expect(resid).toBeLessThanOrEqual(C_BACKWARD * n * EPS * frobenius(a));
+    expect(eigenResidual(a, values, vectors)).toBeLessThanOrEqual(C_BACKWARD * n * EPS * frobenius(a));
   });
 
   it('trace equals the sum of the eigenvalues (within n·C·n·eps·‖A‖_F)', () => {
     const n = 90;
-    const a = randomSymmetric(n, 11);
+    const a = randomSymmetric(Rng.fromSeed(11), n);
     const ev = portableBackend.symmetricEigenvalues(a);
     const sum = ev.reduce((s, x) => s + x, 0);
     expect(Math.abs(sum - trace(a))).toBeLessThanOrEqual(C_BACKWARD * n * n * EPS * frobenius(a));
@@ -185,8 +155,7 @@ describe('symmetricEigenvalues known answers', () => {
 
   it('rank-one matrix x·xᵀ: one eigenvalue ‖x‖², the rest zero to C·n·eps·‖A‖', () => {
     const n = 50;
-    const rnd = mulberry32(5);
-    const x = Array.from({ length: n }, () => rnd() - 0.5);
+    const x = randomVector(Rng.fromSeed(5), n);
     const data = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = x[i] * x[j];
     const a = { rows: n, cols: n, data };
@@ -199,12 +168,12 @@ describe('symmetricEigenvalues known answers', () => {
 
   it('uses the symmetric part: rounding-level asymmetry does not change the result beyond the error bound', () => {
     const n = 20;
-    const a = randomSymmetric(n, 21);
+    const a = randomSymmetric(Rng.fromSeed(21), n);
     const skewed = Float64Array.from(a.data);
-    const rnd = mulberry32(22);
+    const rng = Rng.fromSeed(22);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < i; j++) {
-        const d = (rnd() - 0.5) * 1e-14;
+        const d = (rng.uniform() - 0.5) * 1e-14;
         skewed[i * n + j] += d;
         skewed[j * n + i] -= d;
       }
@@ -224,33 +193,16 @@ describe('symmetricEigen (vectors)', () => {
     [120, 5],
   ] as const) {
     it(`n=${n}: VᵀV ≈ I, A·V ≈ V·Λ, values match symmetricEigenvalues`, () => {
-      const a = randomSymmetric(n, 100 + seed);
+      const a = randomSymmetric(Rng.fromSeed(100 + seed), n);
       const { values, vectors } = portableBackend.symmetricEigen(a);
       expect(vectors.rows).toBe(n);
       expect(vectors.cols).toBe(n);
       expectAscending(values);
       const anorm = frobenius(a);
-      const V = vectors.data;
       // Orthogonality: rotations and reflectors are orthogonal to O(n·eps) per column pair.
-      let orth = 0;
-      for (let p = 0; p < n; p++) {
-        for (let q = 0; q < n; q++) {
-          let s = 0;
-          for (let r = 0; r < n; r++) s += V[r * n + p] * V[r * n + q];
-          orth = Math.max(orth, Math.abs(s - (p === q ? 1 : 0)));
-        }
-      }
-      expect(orth).toBeLessThanOrEqual(C_BACKWARD * n * EPS);
+      expect(orthogonalityError(vectors)).toBeLessThanOrEqual(C_BACKWARD * n * EPS);
       // Residual: ‖A·v_k − λ_k·v_k‖∞ ≤ C·n·eps·‖A‖ (backward stability of the pair).
-      let resid = 0;
-      for (let k = 0; k < n; k++) {
-        for (let i = 0; i < n; i++) {
-          let s = 0;
-          for (let j = 0; j < n; j++) s += a.data[i * n + j] * V[j * n + k];
-          resid = Math.max(resid, Math.abs(s - values[k] * V[i * n + k]));
-        }
-      }
-      expect(resid).toBeLessThanOrEqual(C_BACKWARD * n * EPS * anorm);
+      expect(eigenResidual(a, values, vectors)).toBeLessThanOrEqual(C_BACKWARD * n * EPS * anorm);
       const valuesOnly = portableBackend.symmetricEigenvalues(a);
       expect(maxAbsDiffArr(values, valuesOnly)).toBeLessThanOrEqual(2 * C_BACKWARD * n * EPS * anorm);
     });
@@ -262,22 +214,14 @@ describe('symmetricEigen (vectors)', () => {
     for (let i = 0; i < n; i++) data[i * n + i] = i < 3 ? 1 : 2;
     const { values, vectors } = portableBackend.symmetricEigen({ rows: n, cols: n, data });
     expect(Array.from(values)).toEqual([1, 1, 1, 2, 2, 2]);
-    let orth = 0;
-    for (let p = 0; p < n; p++) {
-      for (let q = 0; q < n; q++) {
-        let s = 0;
-        for (let r = 0; r < n; r++) s += vectors.data[r * n + p] * vectors.data[r * n + q];
-        orth = Math.max(orth, Math.abs(s - (p === q ? 1 : 0)));
-      }
-    }
-    expect(orth).toBeLessThanOrEqual(C_BACKWARD * n * EPS);
+    expect(orthogonalityError(vectors)).toBeLessThanOrEqual(C_BACKWARD * n * EPS);
   });
 });
 
 describe('tridiagonal building blocks', () => {
   it('tridiagonalizeWithTransform: Q·T·Qᵀ reproduces A and Q is orthogonal', () => {
     const n = 25;
-    const a = randomSymmetric(n, 9);
+    const a = randomSymmetric(Rng.fromSeed(9), n);
     const { diagonal, offDiagonal, qt } = tridiagonalizeWithTransform(a);
     expect(diagonal.length).toBe(n);
     expect(offDiagonal.length).toBe(n - 1);
