@@ -2,7 +2,7 @@
  * Activations as the engine sees them: value, first and second derivative, and
  * (for polynomials) the coefficients, which the rank theory needs.
  */
-import { erf } from './erf.js';
+import { erf } from '../stats/erfc.js';
 import { ConfigError } from '../config/configError.js';
 import { MONOMIAL_DEGREES, NAMED_ACTIVATIONS, activationLabel, type ActivationSpec } from './activationSpec.js';
 

@@ -117,6 +117,45 @@ export function deepLinearModel(widths: readonly number[]): Model {
       return R;
     },
 
+    jvp(theta, X, v) {
+      checkX(X);
+      // J·v = Σ_l u_l · (V_l h_{l−1}(x_n)), V_l the layer-l block of v.
+      const N = X.rows;
+      const out = new Float64Array(N);
+      for (let l = 1; l <= L; l++) {
+        const u = upstream(theta, l);
+        const h = hidden(theta, X, l);
+        const rows = widths[l];
+        const cols = widths[l - 1];
+        const off = offsets[l - 1];
+        // c = V_lᵀ u_l (length n_{l−1}), then out_n += c · h_{l−1}(x_n).
+        const c = new Float64Array(cols);
+        for (let p = 0; p < rows; p++) for (let q = 0; q < cols; q++) c[q] += v[off + p * cols + q] * u[p];
+        for (let n = 0; n < N; n++) {
+          let s = 0;
+          for (let q = 0; q < cols; q++) s += c[q] * h.data[n * cols + q];
+          out[n] += s;
+        }
+      }
+      return out;
+    },
+
+    vjp(theta, X, uOut) {
+      checkX(X);
+      // Jᵀ·u on layer l = u_l ⊗ Σ_n u_n h_{l−1}(x_n).
+      const out = new Float64Array(P);
+      for (let l = 1; l <= L; l++) {
+        const u = upstream(theta, l);
+        const h = hidden(theta, X, l);
+        const rows = widths[l];
+        const cols = widths[l - 1];
+        const s = new Float64Array(cols);
+        for (let n = 0; n < X.rows; n++) for (let q = 0; q < cols; q++) s[q] += uOut[n] * h.data[n * cols + q];
+        for (let p = 0; p < rows; p++) for (let q = 0; q < cols; q++) out[offsets[l - 1] + p * cols + q] = u[p] * s[q];
+      }
+      return out;
+    },
+
     weightedOutputHessianVector(theta, X, w, v) {
       const R = model.weightedOutputHessian(theta, X, w);
       const out = new Float64Array(P);

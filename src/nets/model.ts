@@ -25,4 +25,8 @@ export interface Model {
   weightedOutputHessian(theta: Float64Array, X: Matrix, w: Float64Array): Matrix;
   /** (Σ_n w_n ∇²_θ y_θ(x_n)) · v without forming the P×P matrix where the family allows it. */
   weightedOutputHessianVector(theta: Float64Array, X: Matrix, w: Float64Array, v: Float64Array): Float64Array;
+  /** J·v (length N) without forming J: the directional derivative of the outputs. */
+  jvp?(theta: Float64Array, X: Matrix, v: Float64Array): Float64Array;
+  /** Jᵀ·u (length P) without forming J. */
+  vjp?(theta: Float64Array, X: Matrix, u: Float64Array): Float64Array;
 }

@@ -6,7 +6,7 @@
  *   ∂y/∂W_jk = a_j g'(z_j) x_k,  ∂y/∂a_j = g(z_j)
  *   ∂²y/∂W_jk∂W_j'k' = δ_jj' a_j g''(z_j) x_k x_k',  ∂²y/∂W_jk∂a_j' = δ_jj' g'(z_j) x_k,  ∂²y/∂a∂a = 0
  * Costs: outputs and Jacobian O(N·Nh·Ni); weighted output Hessian O(N·Nh·Ni²);
- * its matrix-free product O(N·Nh·Ni).
+ * its matrix-free product, jvp (J·v) and vjp (Jᵀ·u) O(N·Nh·Ni) each.
  */
 import type { Activation } from './activation.js';
 import type { Model } from './model.js';
@@ -136,6 +136,44 @@ export function twoLayerModel(shape: TwoLayerShape, act: Activation): Model {
           const cx = wn * (theta[aOff + j] * act.d2(zj) * xv + d1 * v[aOff + j]);
           for (let k = 0; k < Ni; k++) out[j * Ni + k] += cx * X.data[xo + k];
           out[aOff + j] += wn * d1 * xv;
+        }
+      }
+      return out;
+    },
+
+    jvp(theta, X, v) {
+      checkX(X);
+      const N = X.rows;
+      const z = preactivations(theta, X);
+      const out = new Float64Array(N);
+      for (let n = 0; n < N; n++) {
+        const xo = n * Ni;
+        let s = 0;
+        for (let j = 0; j < Nh; j++) {
+          let xv = 0;
+          for (let k = 0; k < Ni; k++) xv += X.data[xo + k] * v[j * Ni + k];
+          const zj = z[n * Nh + j];
+          s += theta[aOff + j] * act.d1(zj) * xv + act.g(zj) * v[aOff + j];
+        }
+        out[n] = s;
+      }
+      return out;
+    },
+
+    vjp(theta, X, u) {
+      checkX(X);
+      const N = X.rows;
+      const z = preactivations(theta, X);
+      const out = new Float64Array(P);
+      for (let n = 0; n < N; n++) {
+        const un = u[n];
+        if (un === 0) continue;
+        const xo = n * Ni;
+        for (let j = 0; j < Nh; j++) {
+          const zj = z[n * Nh + j];
+          const c = un * theta[aOff + j] * act.d1(zj);
+          for (let k = 0; k < Ni; k++) out[j * Ni + k] += c * X.data[xo + k];
+          out[aOff + j] += un * act.g(zj);
         }
       }
       return out;
