@@ -2,6 +2,7 @@
  * Every property definition, by claim: the one list both vitest files and the conformance
  * report iterate, so a claim is checked the same way in both. Add new definitions here.
  */
+import { DYNAMICS_PROPERTIES } from './definitions/dynamics.js';
 import { GAUSS_NEWTON_PROPERTIES } from './definitions/gaussNewton.js';
 import { S1_PROPERTIES } from './definitions/gaussNewtonDecomposition.js';
 import { LINEAR_PROPERTIES } from './definitions/linearNetwork.js';
@@ -12,6 +13,7 @@ export const PROPERTY_REGISTRY: ReadonlyArray<PropertyDefinition<any>> = [
   ...GAUSS_NEWTON_PROPERTIES,
   ...LINEAR_PROPERTIES,
   ...RANK_PROPERTIES,
+  ...DYNAMICS_PROPERTIES,
   ...S1_PROPERTIES,
 ];
 

@@ -61,6 +61,15 @@ export const CLAIMS: readonly Claim[] = [
     testedIn: 'properties/C3.rank.test.ts',
   },
   {
+    id: 'C4',
+    title: 'Small eigenvalues control long-time learning',
+    statement:
+      'Near θ*, gradient descent follows L_t ≈ ½ Σ λ_i c_i² (1 − ηλ_i)^{2t}: the late slope of log L is 2 log(1 − ηλ_min⁺) for η < 2/(λ_min⁺ + λ_max) (2 log|1 − ηλ_max| above it), the time to a loss fraction scales as 1/λ_min⁺, flat directions neither decay nor add loss (to first order), and the real-loss run approaches the prediction as ε → 0.',
+    source: `${C} (form derived)`,
+    kind: 'statistical',
+    testedIn: 'properties/C4.longTimeLearning.test.ts',
+  },
+  {
     id: 'S1',
     title: 'Gauss–Newton decomposition (MSE)',
     statement: 'H = Gauss–Newton + residual term at any θ; Gauss–Newton is positive semi-definite with rank ≤ N, so negative eigenvalues come only from the residual term.',
