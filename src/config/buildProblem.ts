@@ -5,9 +5,11 @@
  *
  * Random draws come from one seeded generator split by purpose ('teacher', 'data',
  * 'student'), so changing one never changes the others.
+ *
+ * Building is O(N·P) time and O(N·Ni + P) memory at most, so no memory budget is checked
+ * here: routes that hold whole matrices check it where they are taken (memoryBudget.ts).
  */
 import { ConfigError } from './configError.js';
-import { assertDenseFits } from './memoryBudget.js';
 import { GENERATED_DEFAULTS, type Config } from './types.js';
 import { optionalBoolean, optionalNumber, requireInteger, requireMatrix, requireObject, requireVector } from './validate.js';
 import { cholesky, solveRightLowerTranspose } from '../linalg/cholesky.js';
@@ -62,7 +64,6 @@ function finish(
   widths: readonly number[] | null,
   teacherWeights: TeacherStudentProblem['teacherWeights'],
 ): TeacherStudentProblem {
-  assertDenseFits(model.P, X.rows, 'size');
   const targets = model.outputs(teacher, X);
   const atOptimum = theta.every((v, i) => v === teacher[i]);
   return { family, model, X, targets, teacher, theta, atOptimum, activation, Ni: X.cols, N: X.rows, Nh, widths, teacherWeights };
@@ -168,7 +169,6 @@ function studentPoint(d: Draw, teacher: Float64Array): Float64Array {
 function generatedTwoLayer(cfg: Record<string, unknown>): TeacherStudentProblem {
   const d = readDraw(cfg);
   const activation = resolveActivation(cfg.activation ?? missing('activation', 'e.g. "tanh"'));
-  assertDenseFits(d.Nh * d.Ni + d.Nh, d.N, 'Nh, Ni, N');
   const t = d.rng.split('teacher');
   const W: Matrix = { rows: d.Nh, cols: d.Ni, data: t.normals(d.Nh * d.Ni, d.sigma1) };
   const a = t.normals(d.Nh, d.sigma2);
@@ -185,8 +185,6 @@ function generatedDeepLinear(cfg: Record<string, unknown>): TeacherStudentProble
   }
   const depth = requireInteger(cfg.depth ?? GENERATED_DEFAULTS.depth, 'depth', 2, 64);
   const widths = [d.Ni, ...new Array<number>(depth - 1).fill(d.Nh), 1];
-  const P = widths.slice(1).reduce((s, n, i) => s + n * widths[i], 0);
-  assertDenseFits(P, d.N, 'Nh, Ni, N, depth');
   const t = d.rng.split('teacher');
   const layers: Matrix[] = [];
   for (let l = 1; l < widths.length; l++) {

@@ -20,4 +20,18 @@ export interface LinalgBackend {
   symmetricEigen(a: Matrix): SymmetricEigen;
   /** The min(rows, cols) singular values, descending. */
   singularValues(a: Matrix): Float64Array;
+  /**
+   * Optional (native: dsyrk). scale·AᵀA (side 'AtA', cols×cols) or scale·AAᵀ (side 'AAt',
+   * rows×rows), both triangles filled. Callers use `gram` in ./backendOps.ts, which falls back
+   * to the portable loops of ./matrix.ts when a backend lacks it.
+   */
+  gram?(a: Matrix, scale: number, side: GramSide): Matrix;
+  /**
+   * Optional (native: dgemm). alpha·op(A)·op(B), op = transpose when the flag is set. Callers
+   * use `multiply` in ./backendOps.ts, which falls back to portable loops.
+   */
+  multiply?(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number): Matrix;
 }
+
+/** Which Gram matrix: AᵀA (columns' inner products) or AAᵀ (rows'). */
+export type GramSide = 'AtA' | 'AAt';

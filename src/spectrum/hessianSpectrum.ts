@@ -9,6 +9,7 @@
  * decided from |λ|, the singular values of a symmetric matrix, by the same rule.
  */
 import type { TeacherStudentProblem } from '../config/buildProblem.js';
+import { assertDenseFits } from '../config/memoryBudget.js';
 import { fullHessian } from '../hessian/hessian.js';
 import type { LinalgBackend } from '../linalg/backend.js';
 import { gramAAt, gramAtA, scale, type Matrix } from '../linalg/matrix.js';
@@ -34,6 +35,7 @@ export interface Spectrum {
 export function hessianSpectrum(p: TeacherStudentProblem, backend: LinalgBackend = getBackend()): Spectrum {
   const P = p.model.P;
   const N = p.N;
+  assertDenseFits(P, N, sizeFields(p));
   if (p.atOptimum) {
     const J = p.model.jacobian(p.theta, p.X);
     const Js = scale(J, 1 / Math.sqrt(N));
@@ -57,6 +59,12 @@ export function hessianSpectrum(p: TeacherStudentProblem, backend: LinalgBackend
   const H = fullHessian(p, p.theta);
   const eigenvalues = backend.symmetricEigenvalues(H);
   return { P, N, eigenvalues, rank: rankOfSymmetric(eigenvalues, P), trace: traceOf(H), route: 'full-hessian (P×P)', atOptimum: false, backend: backend.name };
+}
+
+/** The configuration fields that set the size, for the memory-budget message. */
+function sizeFields(p: TeacherStudentProblem): string {
+  if (p.family === 'deep-linear') return 'Nh, Ni, N, depth';
+  return 'Nh, Ni, N';
 }
 
 /** Rank of a symmetric matrix from its eigenvalues: its singular values are |λ|. */

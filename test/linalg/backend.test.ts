@@ -6,16 +6,13 @@ import { getBackend, numericalRank, zeros, BACKEND_NAMES, type LinalgBackend } f
 import { portableBackend } from '../../src/linalg/portableBackend.js';
 
 describe('getBackend', () => {
-  it("'portable', 'auto' and the default return the portable backend", () => {
+  // 'auto' prefers the native backend when its addon is built (test/linalg/nativeBackend.test.ts
+  // covers that choice); 'portable' is always the portable backend.
+  it("'portable' returns the portable backend; 'auto' and the default return a backend", () => {
     expect(getBackend('portable')).toBe(portableBackend);
-    expect(getBackend('auto')).toBe(portableBackend);
-    expect(getBackend()).toBe(portableBackend);
-    expect(getBackend().name).toBe('portable');
+    expect(['portable', 'native']).toContain(getBackend('auto').name);
+    expect(getBackend()).toBe(getBackend('auto'));
     expect(BACKEND_NAMES).toEqual(['portable', 'native', 'auto']);
-  });
-
-  it("'native' throws a clear error pointing to --backend portable", () => {
-    expect(() => getBackend('native')).toThrow(/native LAPACK backend is not built.*--backend portable/);
   });
 
   it('an unknown name is rejected', () => {

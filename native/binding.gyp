@@ -1,0 +1,28 @@
+# Links Debian's LAPACKE (liblapacke-dev) and OpenBLAS (libopenblas-dev). Where either is
+# missing the build fails, npm skips this optional dependency, and the suite uses its portable
+# backend (src/linalg/selectBackend.ts).
+{
+  "targets": [
+    {
+      "target_name": "hc_lapack",
+      "sources": [
+        "src/addon.cc"
+      ],
+      "include_dirs": [
+        "<!(node -p \"require('node-addon-api').include_dir\")"
+      ],
+      "defines": [
+        "NAPI_VERSION=8",
+        "NAPI_DISABLE_CPP_EXCEPTIONS"
+      ],
+      "cflags_cc": [
+        "-O2",
+        "-std=c++17"
+      ],
+      "libraries": [
+        "-llapacke",
+        "-lopenblas"
+      ]
+    }
+  ]
+}

@@ -1,0 +1,169 @@
+/**
+ * The Lanczos process with full reorthogonalisation: from a unit start vector q₁ it builds
+ * an orthonormal Krylov basis Q_j = [q₁ … q_j] and the tridiagonal T_j = Q_jᵀ A Q_j
+ * (diagonal α, off-diagonal β), one operator application per step.
+ *
+ * Source: Lanczos (1950); Golub & Van Loan (4th ed.) §10.1; full reorthogonalisation by
+ * classical Gram–Schmidt after the three-term recurrence, repeated once when the DGKS test asks
+ * (at most twice: "twice is enough", Giraud, Langou & Rozložník 2005), which keeps
+ * ‖Q_jᵀQ_j − I‖ = O(eps) — so no ghost (spurious duplicate) Ritz values.
+ *
+ * Breakdown: β_j ≤ BREAKDOWN_RELATIVE·‖T‖ means span(Q_j) is numerically invariant. The
+ * process then continues from a random vector orthogonal to Q_j with β_j := 0 (T becomes
+ * block diagonal), which is how repeated eigenvalues are found; `restarts` counts these.
+ *
+ * Cost per step: one apply + 4·j·n flops per reorthogonalisation pass (one, sometimes two) (through the backend's dgemm
+ * when it has one); memory (j + 1)·n float64 for the basis.
+ */
+import type { LinalgBackend } from './backend.js';
+import { multiply } from './backendOps.js';
+import type { SymmetricOperator } from './operator.js';
+import { Rng } from '../rng/rng.js';
+
+/**
+ * Below this fraction of ‖T‖ a β is treated as zero: dropping it perturbs A by at most
+ * 1e-12·‖A‖ — rounding level for the reorthogonalised process, and far below the 1e-8
+ * relative accuracy any caller asks for.
+ */
+export const BREAKDOWN_RELATIVE = 1e-12;
+/** DGKS: reorthogonalise again when one pass leaves less than 1/√2 of the norm. */
+const DGKS_ETA = Math.SQRT1_2;
+
+export class LanczosProcess {
+  readonly n: number;
+  /** α_1..α_j. */
+  readonly alpha: number[] = [];
+  /** β_1..β_j: β_i couples q_i and q_{i+1} (β_j is the residual norm of the last step). */
+  readonly beta: number[] = [];
+  /** Number of invariant-subspace restarts so far. */
+  restarts = 0;
+  /** Largest Gershgorin row sum |α_i| + β_{i−1} + β_i of T seen: ≥ ‖T‖ (≤ 3‖A‖); scales the breakdown test. */
+  normEstimate = 0;
+  private basis: Float64Array;
+  private count = 0; // basis vectors stored (= j + 1 after j steps, the last being q_{j+1})
+
+  constructor(
+    private readonly op: SymmetricOperator,
+    start: Float64Array,
+    private readonly rng: Rng,
+    private readonly backend: LinalgBackend | null,
+    capacityHint = 32,
+  ) {
+    this.n = op.size;
+    if (start.length !== this.n) throw new Error(`LanczosProcess: start vector has ${start.length} entries, expected ${this.n}`);
+    this.basis = new Float64Array(Math.max(2, Math.min(capacityHint, this.n + 1)) * this.n);
+    const q = Float64Array.from(start);
+    const nq = Math.sqrt(dot(q, q));
+    if (!(nq > 0) || !Number.isFinite(nq)) throw new Error('LanczosProcess: start vector must be nonzero and finite');
+    for (let i = 0; i < q.length; i++) q[i] /= nq;
+    this.push(q);
+  }
+
+  /** Steps taken (the order of T). */
+  get steps(): number {
+    return this.alpha.length;
+  }
+
+  /** True when the Krylov space fills R^n: T's eigenvalues are then A's. */
+  get exhausted(): boolean {
+    return this.steps >= this.n;
+  }
+
+  /** One Lanczos step; returns false (and does nothing) once the space is exhausted. */
+  step(): boolean {
+    if (this.exhausted) return false;
+    const j = this.steps; // 0-based index of the current vector q
+    const n = this.n;
+    const q = this.basis.subarray(j * n, (j + 1) * n);
+    const w = this.op.apply(q);
+    if (w.length !== n) throw new Error(`LanczosProcess: operator returned ${w.length} entries, expected ${n}`);
+    let a = dot(q, w);
+    if (!Number.isFinite(a)) throw new Error(`LanczosProcess: operator produced a non-finite value at step ${j + 1}`);
+    // Three-term recurrence first, then full reorthogonalisation against q_1..q_{j+1}: one
+    // classical Gram–Schmidt pass, and a second only when the first removed more than 1 − 1/√2
+    // of the norm (the DGKS criterion; Daniel, Gragg, Kaufman & Stewart 1976).
+    const bPrev = j > 0 ? this.beta[j - 1] : 0;
+    const qPrev = j > 0 ? this.basis.subarray((j - 1) * n, j * n) : null;
+    for (let i = 0; i < n; i++) w[i] -= a * q[i] + (qPrev === null ? 0 : bPrev * qPrev[i]);
+    for (let pass = 0; pass < 2; pass++) {
+      const before = Math.sqrt(dot(w, w));
+      a += this.orthogonalise(w, j + 1)[j];
+      if (Math.sqrt(dot(w, w)) > DGKS_ETA * before) break;
+    }
+    this.alpha.push(a);
+    let b = Math.sqrt(dot(w, w));
+    this.normEstimate = Math.max(this.normEstimate, Math.abs(a) + b + (j > 0 ? this.beta[j - 1] : 0));
+    if (j + 1 === n) {
+      this.beta.push(0); // T is n×n: nothing left to extend
+      return true;
+    }
+    if (b <= BREAKDOWN_RELATIVE * this.normEstimate) {
+      // Invariant subspace: continue from a random direction orthogonal to the basis.
+      this.restarts++;
+      b = 0;
+      const r = this.rng.normals(n);
+      this.orthogonalise(r, j + 1);
+      this.orthogonalise(r, j + 1);
+      const nr = Math.sqrt(dot(r, r));
+      if (!(nr > 0)) throw new Error('LanczosProcess: could not extend the basis after breakdown');
+      for (let i = 0; i < n; i++) r[i] /= nr;
+      this.beta.push(0);
+      this.push(r);
+      return true;
+    }
+    for (let i = 0; i < n; i++) w[i] /= b;
+    this.beta.push(b);
+    this.push(w);
+    return true;
+  }
+
+  /** Q_j s for a coefficient vector s of length ≤ steps (a Ritz vector when s is an eigenvector of T). */
+  combine(s: ArrayLike<number>): Float64Array {
+    const n = this.n;
+    const out = new Float64Array(n);
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      if (c === 0) continue;
+      const qi = this.basis.subarray(i * n, (i + 1) * n);
+      for (let t = 0; t < n; t++) out[t] += c * qi[t];
+    }
+    return out;
+  }
+
+  /** w ← w − Q_m (Q_mᵀ w) over the first m basis vectors; returns the coefficients Q_mᵀ w. */
+  private orthogonalise(w: Float64Array, m: number): Float64Array {
+    const n = this.n;
+    if (this.backend && this.backend.multiply && m * n >= 4096) {
+      const Q = { rows: m, cols: n, data: this.basis.subarray(0, m * n) };
+      const c = multiply(this.backend, Q, { rows: n, cols: 1, data: w }); // m×1
+      const corr = multiply(this.backend, Q, c, true, false); // n×1
+      for (let t = 0; t < n; t++) w[t] -= corr.data[t];
+      return c.data;
+    }
+    const c = new Float64Array(m);
+    for (let i = 0; i < m; i++) c[i] = dot(this.basis.subarray(i * n, (i + 1) * n), w);
+    for (let i = 0; i < m; i++) {
+      const ci = c[i];
+      const qi = this.basis.subarray(i * n, (i + 1) * n);
+      for (let t = 0; t < n; t++) w[t] -= ci * qi[t];
+    }
+    return c;
+  }
+
+  private push(q: Float64Array): void {
+    const n = this.n;
+    if ((this.count + 1) * n > this.basis.length) {
+      const grown = new Float64Array(Math.min(2 * (this.count + 1), this.n + 1) * n);
+      grown.set(this.basis.subarray(0, this.count * n));
+      this.basis = grown;
+    }
+    this.basis.set(q, this.count * n);
+    this.count++;
+  }
+}
+
+export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * y[i];
+  return s;
+}

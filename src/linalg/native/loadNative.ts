@@ -1,0 +1,53 @@
+/**
+ * Loads the optional native addon once per process and remembers why it did not load.
+ *
+ * Where it is looked for, in order: the installed optional dependency
+ * `hessian-conformance-native` (npm links it to ./native and builds it with node-gyp), then
+ * native/build/Release/hc_lapack.node relative to this repository (a manual
+ * `npx node-gyp rebuild -C native`). Neither existing is normal: the build is optional.
+ */
+import { createRequire } from 'node:module';
+import { isNativeAddon, type NativeAddon } from './addon.js';
+
+export type NativeStatus =
+  | { readonly loaded: true; readonly addon: NativeAddon; readonly from: string; readonly blas: string; readonly threads: number }
+  | { readonly loaded: false; readonly reason: string };
+
+/** [require id, how to name it in messages]. */
+const CANDIDATES: readonly [string, string][] = [
+  ['hessian-conformance-native', 'package hessian-conformance-native'],
+  ['../../../native/build/Release/hc_lapack.node', 'native/build/Release/hc_lapack.node'],
+];
+
+let cached: NativeStatus | null = null;
+
+/** The addon and where it came from, or why it is unavailable. Cached after the first call. */
+export function nativeStatus(): NativeStatus {
+  if (cached === null) cached = load();
+  return cached;
+}
+
+function load(): NativeStatus {
+  const require = createRequire(import.meta.url);
+  const failures: string[] = [];
+  for (const [id, label] of CANDIDATES) {
+    let mod: unknown;
+    try {
+      mod = require(id);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      failures.push(err.code === 'MODULE_NOT_FOUND' ? `${label}: not built` : `${label}: ${String(err.message).split('\n')[0]}`);
+      continue;
+    }
+    if (!isNativeAddon(mod)) {
+      failures.push(`${label}: loaded but lacks the expected functions (stale build? run npm ci again)`);
+      continue;
+    }
+    const info = mod.info();
+    return { loaded: true, addon: mod, from: label, blas: info.config, threads: info.threads };
+  }
+  return {
+    loaded: false,
+    reason: `native LAPACK addon not available (${failures.join('; ')}); install liblapacke-dev and libopenblas-dev and run npm ci again`,
+  };
+}
