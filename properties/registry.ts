@@ -7,11 +7,14 @@ import { GAUSS_NEWTON_PROPERTIES } from './definitions/gaussNewton.js';
 import { S1_PROPERTIES } from './definitions/gaussNewtonDecomposition.js';
 import { LINEAR_PROPERTIES } from './definitions/linearNetwork.js';
 import { RANK_PROPERTIES } from './definitions/rank.js';
+import { C2D_PROPERTIES, C2E_PROPERTIES } from './definitions/spectralLaw.js';
 import type { PropertyDefinition } from './support/propertyDefinition.js';
 
 export const PROPERTY_REGISTRY: ReadonlyArray<PropertyDefinition<any>> = [
   ...GAUSS_NEWTON_PROPERTIES,
   ...LINEAR_PROPERTIES,
+  ...C2D_PROPERTIES,
+  ...C2E_PROPERTIES,
   ...RANK_PROPERTIES,
   ...DYNAMICS_PROPERTIES,
   ...S1_PROPERTIES,

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { memoryIO } from '../../src/cli/io.js';
+import { ChiSquared, ksOneSample } from '../../src/stats/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hc-ks-'));
+function file(name: string, content: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+async function run(...argv: string[]) {
+  const io = memoryIO();
+  const code = await main(argv, io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+describe('cli ks', () => {
+  const xs = [0.3, 1.2, 2.5, 0.8, 4.1, 1.9, 0.05, 3.3];
+  const samples = file('s.json', JSON.stringify(xs));
+  it('--json: {n, D, pValue, method} equal to ksOneSample against the law', async () => {
+    const r = await run('ks', '--law', 'chi2', '--k', '2', '--samples', samples, '--json');
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    expect(Object.keys(o)).toEqual(['n', 'D', 'pValue', 'method']);
+    const ref = ksOneSample(xs, (x) => new ChiSquared({ df: 2 }).cdf(x));
+    expect(o).toEqual({ n: 8, D: ref.D, pValue: ref.pValue, method: ref.method });
+  });
+  it('text output prints D, the p-value and the method; a wrong law is rejected', async () => {
+    const r = await run('ks', '--law', 'mp', '--gamma', '0.5', '--scale', '100', '--samples', samples);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/D = /);
+    expect(r.out).toMatch(/p-value = /);
+    expect(r.out).toMatch(/method: /);
+    expect(Number(/p-value = (\S+)/.exec(r.out)![1])).toBeLessThan(1e-3);
+  });
+  it.each([
+    ['[]', 'samples array is empty'],
+    ['{"a": 1}', 'must be a JSON array of numbers'],
+    ['[1, "2", 3]', 'samples[1] is "2"'],
+    ['[1, null]', 'samples[1] is null'],
+    ['[1, NaN]', 'not valid JSON'],
+  ])('bad samples %s exit 2 with one line', async (content, message) => {
+    const r = await run('ks', '--law', 'chi2', '--k', '2', '--samples', file('bad.json', content));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
+    expect(r.err.split('\n')).toHaveLength(1);
+  });
+  it('missing --samples or --law, unknown file', async () => {
+    expect((await run('ks', '--law', 'chi2', '--k', '2')).err).toContain('--samples is required');
+    expect((await run('ks', '--samples', samples)).err).toContain('--law is required');
+    expect((await run('ks', '--law', 'chi2', '--k', '2', '--samples', join(dir, 'nope.json'))).err).toContain('cannot read samples');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { memoryIO } from '../../src/cli/io.js';
+import { ChiSquared, ChiSquaredMpConvolution, MarchenkoPastur } from '../../src/stats/index.js';
+
+async function run(...argv: string[]) {
+  const io = memoryIO();
+  const code = await main(argv, io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+describe('cli law cdf', () => {
+  it('chi2-mp --json: {law, params, at, cdf} equal to ChiSquaredMpConvolution (sigmas are standard deviations)', async () => {
+    const r = await run('law', 'cdf', '--law', 'chi2-mp', '--Nh', '8', '--Ni', '4', '--sigma1', '0.5', '--sigma2', '2', '--at', '1,10,40', '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const o = JSON.parse(r.out);
+    expect(Object.keys(o)).toEqual(['law', 'params', 'at', 'cdf']);
+    expect(o.law).toBe('chi2-mp');
+    expect(o.params).toEqual({ Nh: 8, Ni: 4, sigma1: 0.5, sigma2: 2 });
+    expect(o.at).toEqual([1, 10, 40]);
+    const ref = new ChiSquaredMpConvolution({ df: 8, chiScale: 4, ratio: 0.5, mpScale: 8 * 0.25 });
+    // the CLI asks the quadrature for 1e-10 relative per panel; the reference for 1e-12
+    o.cdf.forEach((v: number, i: number) => expect(Math.abs(v - ref.cdf(o.at[i]))).toBeLessThan(1e-9));
+    expect(o.cdf[0]).toBeLessThan(o.cdf[1]);
+  });
+  it('mp (atom at 0 for γ > 1) and chi2', async () => {
+    const mp = JSON.parse((await run('law', 'cdf', '--law', 'mp', '--gamma', '2', '--scale', '3', '--at', '0,2,5', '--json')).out);
+    const ref = new MarchenkoPastur({ ratio: 2, scale: 3 });
+    expect(mp.cdf[0]).toBeCloseTo(0.5, 14);
+    expect(mp.cdf).toEqual([0, 2, 5].map((x) => ref.cdf(x)));
+    const chi = JSON.parse((await run('law', 'cdf', '--law', 'chi2', '--k', '3', '--at', '1,3', '--json')).out);
+    expect(chi.params).toEqual({ k: 3, scale: 1 });
+    expect(chi.cdf).toEqual([1, 3].map((x) => new ChiSquared({ df: 3 }).cdf(x)));
+  });
+  it('text output names the law and prints one line per point', async () => {
+    const r = await run('law', 'cdf', '--law', 'chi2', '--k', '2', '--at', '2');
+    expect(r.out).toContain('law chi2 (k = 2, scale = 1)');
+    expect(r.out).toContain(`F(2) = ${(1 - Math.exp(-1)).toPrecision(12)}`);
+  });
+  it.each([
+    [['law', 'cdf', '--law', 'gauss', '--at', '1'], '--law must be one of chi2-mp, mp, chi2'],
+    [['law', 'cdf', '--law', 'mp', '--at', '1'], '--gamma is required'],
+    [['law', 'cdf', '--law', 'chi2', '--k', '2', '--gamma', '3', '--at', '1'], '--gamma does not apply to --law chi2'],
+    [['law', 'cdf', '--law', 'chi2-mp', '--Nh', '2.5', '--Ni', '2', '--at', '1'], '--Nh must be an integer ≥ 1'],
+    [['law', 'cdf', '--law', 'chi2', '--k', '2', '--at', '1,NaN'], '--at entry 2'],
+    [['law', 'cdf', '--law', 'chi2', '--k', '2'], '--at is required'],
+    [['law', 'pdf', '--law', 'chi2', '--k', '2', '--at', '1'], 'expected the subcommand `cdf`'],
+    [['law', 'cdf', '--law', 'mp', '--gamma', '-1', '--at', '1'], '--gamma must be a ratio > 0'],
+  ])('bad input %j exits 2 with one line naming the flag', async (argv, message) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
+    expect(r.err.split('\n')).toHaveLength(1);
+  });
+});
