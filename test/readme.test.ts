@@ -12,11 +12,16 @@ describe('README stays true', () => {
       expect(existsSync(new URL(`../${c.testedIn}`, import.meta.url))).toBe(true);
     }
   });
-  it('quick start is two commands, and the example config it names exists', () => {
+  it('quick start is two commands: install and run the conformance report, then every test', () => {
     const block = readme.split('## Quick start')[1].split('```sh')[1].split('```')[0].trim().split('\n');
-    expect(block).toHaveLength(2);
-    const cfg = /cli -- spectrum (\S+)/.exec(block[0])?.[1];
-    expect(cfg && existsSync(new URL(`../${cfg}`, import.meta.url))).toBe(true);
-    expect(block[1]).toBe('npx vitest run');
+    expect(block).toEqual(['npm ci && npm run report', 'npx vitest run']);
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(pkg.scripts.report).toBe('tsx src/cli/main.ts report');
+  });
+  it('the conformance report section names every flag the report command accepts', async () => {
+    const section = readme.split('## Conformance report')[1].split('\n## ')[0];
+    const { usage } = await import('../src/cli/commands/report.js');
+    for (const flag of usage.match(/--[a-z-]+/g) ?? []) expect(section, flag).toContain(flag);
+    for (const sub of ['merge', 'from-vitest', '--shard', '--merge-reports', 'Vega-Lite']) expect(section).toContain(sub);
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * P–P plot with the Kolmogorov–Smirnov acceptance band: for the sorted sample x₍ᵢ₎, the
+ * point ((i − ½)/n, F(x₍ᵢ₎)) against the diagonal, with the band |y − x| ≤ d_α(n) − 1/(2n).
+ * Since D_n = maxᵢ max(i/n − F(x₍ᵢ₎), F(x₍ᵢ₎) − (i−1)/n) = maxᵢ |F(x₍ᵢ₎) − (i − ½)/n| + 1/(2n),
+ * every point lies inside the band exactly when D_n ≤ d_α(n), i.e. when the KS test does not
+ * reject at level α. The caption carries D_n and the exact p-value.
+ */
+import { ksOneSample } from '../../stats/kolmogorov.js';
+import { asSpec, type VegaLiteFigure } from './figure.js';
+import { formatNumber } from './format.js';
+import { ksCriticalValue } from './ksCriticalValue.js';
+import { COLORS, PLOT_HEIGHT } from './theme.js';
+
+export interface PpPlotOptions {
+  readonly id: string;
+  readonly title: string;
+  /** Significance level of the band. */
+  readonly alpha: number;
+  /** Name of the null law in the legend, e.g. "σ2²χ²(Nh) ⊛ Nh·σ1²·MP(γ)". @defaultValue 'predicted law' */
+  readonly lawLabel?: string;
+  /** Most points drawn; larger samples are thinned evenly (the statistic uses all). @defaultValue 400 */
+  readonly maxPoints?: number;
+}
+
+export interface PpPlotResult {
+  readonly figure: VegaLiteFigure;
+  readonly D: number;
+  readonly pValue: number;
+  readonly critical: number;
+}
+
+export function ppPlotWithKsBand(samples: ArrayLike<number>, cdf: (x: number) => number, opts: PpPlotOptions): PpPlotResult {
+  const xs = Float64Array.from(samples).sort();
+  const n = xs.length;
+  if (n === 0) throw new Error(`ppPlotWithKsBand(${opts.id}): samples must not be empty`);
+  const ks = ksOneSample(xs, cdf);
+  const d = ksCriticalValue(n, opts.alpha);
+  const law = opts.lawLabel ?? 'predicted law';
+  const step = Math.max(1, Math.ceil(n / (opts.maxPoints ?? 400)));
+  const points: Array<{ empirical: number; theoretical: number; series: string }> = [];
+  // Thinning keeps every step-th point and always the worst one, so a rejection stays visible.
+  let worst = 0;
+  const F = Array.from(xs, (x) => cdf(x));
+  for (let i = 1; i < n; i++) if (Math.abs(F[i] - (i + 0.5) / n) > Math.abs(F[worst] - (worst + 0.5) / n)) worst = i;
+  for (let i = 0; i < n; i++) if (i % step === 0 || i === worst) points.push({ empirical: (i + 0.5) / n, theoretical: F[i], series: 'sample' });
+  const half = Math.max(0, d - 1 / (2 * n));
+  const band = Array.from({ length: 101 }, (_, i) => i / 100).map((p) => ({ p, lo: Math.max(0, p - half), hi: Math.min(1, p + half) }));
+  const bandLabel = `KS band, α = ${formatNumber(opts.alpha)} (±${formatNumber(half)})`;
+  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: ['sample', 'y = x (exact fit)', bandLabel], range: [COLORS.measured, COLORS.threshold, COLORS.band] } } as const;
+  const axis = { type: 'quantitative', scale: { domain: [0, 1] } } as const;
+  const spec = {
+    width: PLOT_HEIGHT + 40,
+    height: PLOT_HEIGHT + 40,
+    layer: [
+      {
+        data: { values: band.map((b) => ({ ...b, series: bandLabel })) },
+        mark: { type: 'area', opacity: 0.5 },
+        encoding: { x: { field: 'p', ...axis, title: 'empirical probability (i − ½)/n' }, y: { field: 'lo', ...axis, title: `predicted cdf F(x₍ᵢ₎) (probability)` }, y2: { field: 'hi' }, color },
+      },
+      {
+        data: { values: [{ p: 0, series: 'y = x (exact fit)' }, { p: 1, series: 'y = x (exact fit)' }] },
+        mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1 },
+        encoding: { x: { field: 'p', ...axis }, y: { field: 'p', ...axis }, color },
+      },
+      {
+        data: { values: points },
+        mark: { type: 'point', filled: true, size: 14 },
+        encoding: { x: { field: 'empirical', ...axis }, y: { field: 'theoretical', ...axis }, color },
+      },
+    ],
+  };
+  const verdict = ks.pValue < opts.alpha ? 'rejected' : 'not rejected';
+  return {
+    D: ks.D,
+    pValue: ks.pValue,
+    critical: d,
+    figure: {
+      kind: 'vega-lite',
+      id: opts.id,
+      title: opts.title,
+      caption: `P–P plot of ${n} samples against ${law}: D = ${formatNumber(ks.D)}, exact p = ${formatNumber(ks.pValue)} (${verdict} at α = ${formatNumber(opts.alpha)}; critical D = ${formatNumber(d)}). Points outside the shaded band are a KS rejection.${step > 1 ? ` Every ${step}th point drawn.` : ''}`,
+      spec: asSpec(spec),
+    },
+  };
+}

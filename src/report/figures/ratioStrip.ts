@@ -1,0 +1,73 @@
+/**
+ * Measured error ÷ allowed error, per case, on a log axis with a rule at 1: the picture of an
+ * identity claim. Points left of the rule passed; a wrong neighbour (a mutated theory put
+ * through the same check) must land right of it, which is the test's power. One row per
+ * group (e.g. per property), colour per series ("measured" vs each neighbour), with a small
+ * deterministic vertical jitter so dense rows stay readable.
+ */
+import { asSpec, type VegaLiteFigure } from './figure.js';
+import { formatNumber } from './format.js';
+import { clampNote, logFloor } from './logFloor.js';
+import { logAxis } from './logAxis.js';
+import { COLORS, PLOT_WIDTH } from './theme.js';
+
+export interface RatioPoint {
+  readonly group: string;
+  /** e.g. 'measured' or 'wrong neighbour: Gauss–Newton only'. */
+  readonly series: string;
+  readonly ratio: number;
+}
+
+export interface RatioStripOptions {
+  readonly id: string;
+  readonly title: string;
+  /** @defaultValue 'error ÷ tolerance (dimensionless, log scale)' */
+  readonly xTitle?: string;
+  /** Where pass turns into fail. @defaultValue 1 */
+  readonly threshold?: number;
+  /**
+   * Which side of the threshold passes: 'below' for error ÷ tolerance, 'above' for p-values
+   * against α (then wrong neighbours must fall below). @defaultValue 'below'
+   */
+  readonly passSide?: 'below' | 'above';
+  readonly note?: string;
+}
+
+export function ratioStrip(points: readonly RatioPoint[], opts: RatioStripOptions): VegaLiteFigure {
+  if (points.length === 0) throw new Error(`ratioStrip(${opts.id}): pass at least one point`);
+  const threshold = opts.threshold ?? 1;
+  const above = opts.passSide === 'above';
+  const floor = logFloor(points.map((p) => p.ratio));
+  const series = [...new Set(points.map((p) => p.series))];
+  const palette = [COLORS.measured, COLORS.neighbour, '#9467bd', '#8c564b', '#e377c2'];
+  // Golden-ratio jitter in [−0.35, 0.35] of a row: deterministic, evenly spread.
+  const values = points.map((p, i) => ({ group: p.group, series: p.series, ratio: floor.apply(p.ratio), jitter: ((i * 0.6180339887) % 1) * 0.7 - 0.35 }));
+  const spec = {
+    width: PLOT_WIDTH,
+    height: { step: 44 },
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'point', filled: true, size: 22, opacity: 0.65 },
+        encoding: {
+          x: { field: 'ratio', type: 'quantitative', title: opts.xTitle ?? 'error ÷ tolerance (dimensionless, log scale)', scale: { type: 'log' }, axis: logAxis([...values.map((v) => v.ratio), threshold]) },
+          y: { field: 'group', type: 'nominal', title: null, sort: null, axis: { labelLimit: 400 } },
+          yOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
+          color: { field: 'series', type: 'nominal', title: null, scale: { domain: series, range: palette.slice(0, series.length) } },
+        },
+      },
+      {
+        data: { values: [{ x: threshold }] },
+        mark: { type: 'rule', strokeDash: [5, 3], color: COLORS.threshold, strokeWidth: 1.5 },
+        encoding: { x: { field: 'x', type: 'quantitative' } },
+      },
+    ],
+  };
+  return {
+    kind: 'vega-lite',
+    id: opts.id,
+    title: opts.title,
+    caption: `Each point is one case; ${above ? 'right' : 'left'} of the dashed rule (at ${formatNumber(threshold)}) the check passed.${series.length > 1 ? ` Wrong neighbours (a mutated theory put through the same check) must fall ${above ? 'left' : 'right'} of it: that is the test’s power.` : ''}${clampNote(floor, 'ratios')}${opts.note ? ` ${opts.note}` : ''}`,
+    spec: asSpec(spec),
+  };
+}

@@ -1,0 +1,42 @@
+/** Claim hooks: registered against real claim ids; the KS default for statistical claims; short figure labels. */
+import { describe, expect, it } from 'vitest';
+import { CLAIM_HOOKS } from '../../properties/report/claims/index.js';
+import { statisticalHook } from '../../properties/report/claims/statistical.js';
+import { hookFor } from '../../properties/report/hookFor.js';
+import { shortNames } from '../../properties/report/shortNames.js';
+import type { PropertyRecord } from '../../src/report/types.js';
+import { CLAIMS } from '../../theory/claims.js';
+
+function ksUnit(name: string, cases: Array<Record<string, number>>): PropertyRecord {
+  return {
+    claim: 'X', name, index: 0, seed: 1, numRuns: cases.length, runsScale: 1, testFile: 'x', passed: cases.length, failed: 0, inconclusive: 0, maxInconclusiveFraction: 0, verdict: 'pass', failure: null,
+    cases: cases.map((evidence) => ({ config: {}, label: null, ok: true, inconclusive: false, evidence })),
+  };
+}
+
+describe('claim hooks', () => {
+  it('every hook belongs to a claim of theory/claims.ts', () => {
+    for (const id of Object.keys(CLAIM_HOOKS)) expect(CLAIMS.map((c) => c.id)).toContain(id);
+  });
+  it('a statistical claim without its own hook gets the KS default', () => {
+    expect(hookFor('ZZ', 'statistical')).toBe(statisticalHook);
+    expect(hookFor('ZZ', 'identity')).toEqual({});
+  });
+  it('the KS default: smallest p under the claimed law, calibration and p-value figures', async () => {
+    const units = [
+      ksUnit('KS accepts the law at γ = 0.25 (n = 4000) and rejects wrong γ', [{ pValue: 0.3, alpha: 0.01, 'pValue[wrong-γ]': 1e-9 }, { pValue: 0.004, alpha: 0.01, 'pValue[wrong-γ]': 0.2 }]),
+      ksUnit('KS accepts the law at γ = 4 (n = 1000) and rejects pooling', [{ pValue: 0.7, alpha: 0.01, 'pValue[pooled]': 0 }]),
+    ];
+    const ctx = { claim: 'X', units };
+    expect(statisticalHook.keyNumber!(ctx)).toEqual({ label: 'smallest p-value under the claimed law (α = 0.01)', value: 0.004, text: '0.004' });
+    expect(statisticalHook.summary!(ctx)).toEqual({ ksTests: 3, claimedLawRejected: 1, otherLawTests: 3, otherLawRejected: 2 });
+    const figures = await statisticalHook.figures!(ctx);
+    expect(figures.map((f) => f.id)).toEqual(['x-calibration', 'x-p-values']);
+    const rows = (figures[0].kind === 'vega-lite' ? (figures[0].spec as { layer: Array<{ data: { values: Array<{ label: string; text: string }> } }> }).layer[0].data.values : []).map((v) => `${v.label} ${v.text}`);
+    expect(rows).toEqual(['claimed law 1/3', '…γ = 0.25 (n = 4000) and rejects…: wrong-γ 1/2', '…γ = 4 (n = 1000) and rejects…: pooled 1/1']);
+  });
+  it('shortNames drops the opening names share, keeping the distinguishing words', () => {
+    const m = shortNames(['KS accepts the law at γ = 0.25 (Nh = 64) and rejects', 'KS accepts the law at γ = 1.5 (Nh = 32) and rejects', 'another property; with details'], 30);
+    expect([...m.values()]).toEqual(['…γ = 0.25 (Nh = 64) and…', '…γ = 1.5 (Nh = 32) and rejects', 'another property']);
+  });
+});

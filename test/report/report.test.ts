@@ -1,0 +1,119 @@
+/**
+ * conformance.json, .md and .html of a real (reduced) run: the JSON schema, one entry per
+ * implemented claim with its evidence, the Markdown summary table, and the page's structure
+ * (self-contained: no scripts, no external references).
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseReport, serializeReport } from '../../src/report/json.js';
+import type { BuiltReport } from '../../properties/report/buildReport.js';
+import { knownClaimIds } from '../../properties/report/plan.js';
+import { PROPERTY_REGISTRY } from '../../properties/registry.js';
+import { CLAIMS } from '../../theory/claims.js';
+import { ALL_CLAIMS_SCALE, FIXED_TIME, smallReport } from './smallReport.js';
+
+let built: BuiltReport;
+beforeAll(async () => {
+  built = await smallReport({ runsScale: ALL_CLAIMS_SCALE });
+}, 120_000);
+
+describe('conformance.json', () => {
+  it('has the documented top level', () => {
+    const j = JSON.parse(readFileSync(built.files.json, 'utf8'));
+    expect(Object.keys(j)).toEqual(['format', 'generatedAt', 'seed', 'seeds', 'mode', 'runsScale', 'environment', 'selection', 'partition', 'claims']);
+    expect(j.generatedAt).toBe(FIXED_TIME);
+    expect(j.seed).toBe(20251216);
+    expect(j.mode).toBe('custom');
+    expect(j.partition).toBeNull();
+    expect(Object.keys(j.environment).sort()).toEqual(['backend', 'node', 'platform', 'tfjsBackend']);
+    expect(j.environment.node).toBe(process.version);
+    expect(['tensorflow', 'wasm', 'cpu']).toContain(j.environment.tfjsBackend);
+  });
+
+  it('holds one entry per implemented claim, each with verdict, cases, alpha, evidence and replay', () => {
+    const j = JSON.parse(readFileSync(built.files.json, 'utf8'));
+    expect(j.claims.map((c: { id: string }) => c.id)).toEqual(knownClaimIds());
+    for (const id of CLAIMS.map((c) => c.id)) expect(j.claims.some((c: { id: string }) => c.id === id)).toBe(true);
+    for (const c of j.claims) {
+      for (const k of ['id', 'title', 'source', 'kind', 'verdict', 'cases', 'alpha', 'evidence', 'replay']) expect(c, `${c.id}.${k}`).toHaveProperty(k);
+      expect(['pass', 'fail', 'inconclusive']).toContain(c.verdict);
+      if (c.kind !== 'statistical') expect(c.alpha).toBeNull();
+      const defs = PROPERTY_REGISTRY.filter((d) => d.claim === c.id);
+      expect(c.evidence.properties.map((p: { name: string }) => p.name)).toEqual(defs.map((d) => d.name));
+      expect(c.cases).toBe(c.evidence.properties.reduce((s: number, p: { cases: unknown[] }) => s + p.cases.length, 0));
+      for (const p of c.evidence.properties) {
+        expect(p.cases.length).toBeGreaterThan(0);
+        for (const cs of p.cases) expect(Object.keys(cs)).toEqual(['config', 'label', 'ok', 'inconclusive', 'evidence']);
+      }
+      expect(c.replay.seeds).toEqual([20251216]);
+      expect(c.replay.report).toBe(`npm run report -- --claims ${c.id} --seed 20251216 --runs-scale ${ALL_CLAIMS_SCALE}`);
+      expect(c.replay.vitest).toMatch(new RegExp(`^HC_SEED=20251216 HC_RUNS_SCALE=${ALL_CLAIMS_SCALE} npx vitest run ${c.testedIn.replace(/\./g, '\\.')}$|HC_PATH=`));
+      expect(c.keyNumber.text.length).toBeGreaterThan(0);
+      expect(c.figures.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('round-trips through serializeReport/parseReport, with one case per line', () => {
+    const text = readFileSync(built.files.json, 'utf8');
+    expect(parseReport(text, 'x')).toEqual(built.report);
+    expect(serializeReport(built.report)).toBe(text);
+    const caseLines = text.split('\n').filter((l) => l.trimStart().startsWith('{"config":'));
+    expect(caseLines.length).toBe(built.report.claims.reduce((s, c) => s + c.cases, 0));
+  });
+
+  it('parseReport names the file and the field when the input is not a report', () => {
+    expect(() => parseReport('{', 'a.json')).toThrow(/^a\.json: not valid JSON/);
+    expect(() => parseReport('[]', 'a.json')).toThrow(/a\.json: expected a JSON object/);
+    const j = JSON.parse(readFileSync(built.files.json, 'utf8'));
+    expect(() => parseReport(JSON.stringify({ ...j, seeds: 'x' }), 'b.json')).toThrow(/b\.json: field "seeds"/);
+    expect(() => parseReport(JSON.stringify({ ...j, format: 99 }), 'c.json')).toThrow(/c\.json: format 99 is not the supported 1/);
+    delete j.claims[0].evidence;
+    expect(() => parseReport(JSON.stringify(j), 'd.json')).toThrow(/d\.json: claims\[0\] \(C1\) has no evidence\.properties/);
+  });
+});
+
+describe('conformance.md', () => {
+  it('is the summary table: a header and one row per claim, verdict and key number in it', () => {
+    const md = readFileSync(built.files.markdown, 'utf8');
+    const rows = md.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows[0]).toBe('| Claim | Title | Kind | Verdict | Cases | Key number |');
+    expect(rows[1]).toBe('|---|---|---|---|---:|---|');
+    expect(rows).toHaveLength(2 + built.report.claims.length);
+    built.report.claims.forEach((c, i) => {
+      const cells = rows[i + 2].split(/(?<!\\)\|/).slice(1, -1).map((s) => s.trim());
+      expect(cells).toHaveLength(6);
+      expect(cells[0]).toBe(c.id);
+      expect(cells[3]).toMatch(new RegExp(`${c.verdict}$`));
+      expect(cells[4]).toBe(String(c.cases));
+      expect(cells[5]).toBe(`${c.keyNumber.label}: ${c.keyNumber.text}`);
+    });
+    expect(md).toContain(`seed 20251216 · custom mode (runs ×${ALL_CLAIMS_SCALE})`);
+  });
+});
+
+describe('conformance.html', () => {
+  it('is self-contained: inline CSS and SVG, no scripts, no external references', () => {
+    const html = readFileSync(built.files.html, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script|<link|<img|@import|url\(/i);
+    expect(html.replace(/http:\/\/www\.w3\.org\/[^"]*/g, '')).not.toMatch(/https?:\/\//);
+  });
+  it('has a summary row and a section per claim, and every figure of the JSON', () => {
+    const html = readFileSync(built.files.html, 'utf8');
+    for (const c of built.report.claims) {
+      expect(html).toContain(`<tr data-claim="${c.id}" data-verdict="${c.verdict}">`);
+      expect(html).toContain(`id="claim-${c.id}"`);
+      for (const f of c.figures) expect(html).toContain(`data-figure="${f.id}"`);
+    }
+  });
+});
+
+describe('reports/sample', () => {
+  it('the committed sample is a valid report of the current format', () => {
+    const dir = new URL('../../reports/sample/', import.meta.url);
+    const report = parseReport(readFileSync(new URL('conformance.json', dir), 'utf8'), 'reports/sample/conformance.json');
+    expect(report.claims.length).toBeGreaterThan(0);
+    expect(readFileSync(new URL('conformance.html', dir), 'utf8')).not.toMatch(/<script/i);
+    expect(readFileSync(new URL('conformance.md', dir), 'utf8')).toContain('| Claim | Title | Kind | Verdict | Cases | Key number |');
+  });
+});
