@@ -4,9 +4,9 @@
  * give the Ritz residual estimates |β_j·s_{j,i}|, the first components the Gauss quadrature
  * weights s_{1,i}² of stochastic Lanczos quadrature.
  *
- * Source: the implicit QL iteration with Wilkinson shifts of EISPACK tql2, as transcribed in
- * JAMA's EigenvalueDecomposition (the same algorithm as ./portable/tridiagonalQL.ts), with
- * the rotations applied to only two rows of the eigenvector matrix (Golub & Welsch 1969 use
+ * Source: the implicit QL iteration with Wilkinson shifts of EISPACK tql2 (JAMA's
+ * transcription), run by ./portable/tridiagonalQL.ts (tqlTrackingRows) with the rotations
+ * applied to only two columns of the eigenvector matrix (Golub & Welsch 1969 use
  * the same reduction for Gauss quadrature weights).
  *
  * Accuracy: backward stable — every eigenvalue within c·n·eps·‖T‖₂ of an exact one; the two
@@ -14,6 +14,8 @@
  * Cost: O(n²) flops and O(n) memory (full eigenvectors would cost 6n³).
  * Capped: at most 30·n QL sweeps in total (LAPACK dsteqr's MAXIT); past that it throws.
  */
+
+import { tqlTrackingRows } from './portable/tridiagonalQL.js';
 
 export interface TridiagonalEigenEnds {
   /** Eigenvalues of T, ascending. */
@@ -24,10 +26,6 @@ export interface TridiagonalEigenEnds {
   readonly last: Float64Array;
 }
 
-/** LAPACK dsteqr MAXIT: QL sweeps allowed per eigenvalue on average. */
-const MAX_SWEEPS_PER_EIGENVALUE = 30;
-const EPS = 2 ** -52;
-
 /**
  * @param alpha diagonal T[i][i], length n ≥ 1
  * @param beta  off-diagonal T[i][i+1], length ≥ n − 1 (entries past n − 2 are ignored)
@@ -36,77 +34,16 @@ export function tridiagonalEigenEnds(alpha: ArrayLike<number>, beta: ArrayLike<n
   const n = alpha.length;
   if (n === 0) return { values: new Float64Array(0), first: new Float64Array(0), last: new Float64Array(0) };
   if (beta.length < n - 1) throw new Error(`tridiagonalEigenEnds: beta has ${beta.length} entries, need ${n - 1}`);
-  const d = Float64Array.from(alpha);
-  const e = new Float64Array(n);
-  for (let i = 0; i < n - 1; i++) e[i] = beta[i];
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(d[i]) || !Number.isFinite(e[i])) throw new Error(`tridiagonalEigenEnds: entry ${i} is not finite`);
-  }
-  // Rows 0 and n−1 of the eigenvector matrix V (columns are eigenvectors), from V = I.
-  const v0 = new Float64Array(n);
-  const vn = new Float64Array(n);
-  v0[0] = 1;
-  vn[n - 1] = 1;
-
-  let f = 0;
-  let tst1 = 0;
-  let sweeps = 0;
-  const maxSweeps = MAX_SWEEPS_PER_EIGENVALUE * n;
-  for (let l = 0; l < n; l++) {
-    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
-    let m = l;
-    while (m < n - 1 && Math.abs(e[m]) > EPS * tst1) m++;
-    if (m > l) {
-      do {
-        if (++sweeps > maxSweeps) throw new Error(`tridiagonalEigenEnds: no convergence after ${maxSweeps} QL sweeps (n = ${n})`);
-        let g = d[l];
-        let p = (d[l + 1] - g) / (2 * e[l]);
-        let r = Math.hypot(p, 1);
-        if (p < 0) r = -r;
-        d[l] = e[l] / (p + r);
-        d[l + 1] = e[l] * (p + r);
-        const dl1 = d[l + 1];
-        let h = g - d[l];
-        for (let i = l + 2; i < n; i++) d[i] -= h;
-        f += h;
-        p = d[m];
-        let c = 1;
-        let c2 = c;
-        let c3 = c;
-        const el1 = e[l + 1];
-        let s = 0;
-        let s2 = 0;
-        for (let i = m - 1; i >= l; i--) {
-          c3 = c2;
-          c2 = c;
-          s2 = s;
-          g = c * e[i];
-          h = c * p;
-          r = Math.hypot(p, e[i]);
-          e[i + 1] = s * r;
-          s = e[i] / r;
-          c = p / r;
-          p = c * d[i] - s * g;
-          d[i + 1] = h + s * (c * g + s * d[i]);
-          h = v0[i + 1];
-          v0[i + 1] = s * v0[i] + c * h;
-          v0[i] = c * v0[i] - s * h;
-          h = vn[i + 1];
-          vn[i + 1] = s * vn[i] + c * h;
-          vn[i] = c * vn[i] - s * h;
-        }
-        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
-        e[l] = s * p;
-        d[l] = c * p;
-      } while (Math.abs(e[l]) > EPS * tst1);
-    }
-    d[l] += f;
-    e[l] = 0;
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[x] - d[y]);
+  const diagonal = Float64Array.from(alpha);
+  const offDiagonal = Float64Array.from({ length: n - 1 }, (_, i) => beta[i]);
+  // Track components 0 and n−1 of every eigenvector: rows of I restricted to those columns.
+  const rows = new Float64Array(2 * n);
+  rows[0] = 1;
+  rows[2 * (n - 1) + 1] = 1;
+  const r = tqlTrackingRows({ diagonal, offDiagonal }, { rows: n, cols: 2, data: rows });
   return {
-    values: Float64Array.from(order, (i) => d[i]),
-    first: Float64Array.from(order, (i) => v0[i]),
-    last: Float64Array.from(order, (i) => vn[i]),
+    values: r.values,
+    first: Float64Array.from({ length: n }, (_, k) => r.rows.data[2 * k]),
+    last: Float64Array.from({ length: n }, (_, k) => r.rows.data[2 * k + 1]),
   };
 }

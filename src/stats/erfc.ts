@@ -16,13 +16,13 @@
  * ≲ 4 EPS for y ≥ 3 and for |y| < 1. erfcx the same.
  * Cost: O(1)–O(60). Domain: NaN → NaN; erfc(+∞) = 0, erfc(−∞) = 2.
  */
-import { EPS, INV_SQRT_PI, MIN_NORMAL } from './constants.js';
+import { EPS, INV_SQRT_PI } from './constants.js';
+import { upperGammaContinuedFraction } from './internal/gammaContinuedFraction.js';
 
 /** |y| below which the Maclaurin series of erf is used (erfc(1) = 0.157: 1 − erf is safe). */
 const ERF_SERIES_LIMIT = 1;
 
 /** Lentz iteration cap; at y = 1 convergence takes ~60 steps, far below the cap. */
-const ERFC_CF_MAX_ITER = 1000;
 
 /** Maclaurin series erf(y) = 2/√π Σ (−1)^n y^{2n+1} / (n!(2n+1)). */
 function erfSeries(y: number): number {
@@ -45,29 +45,11 @@ export function expMinusSquare(y: number): number {
 }
 
 /**
- * Lentz evaluation of h(x) with Q(½, x) = x^½ e^{−x} / √π · h(x), for x = y² ≥ 1.
- * Continued fraction (NR gcf): h = 1/(x + 1 − a − 1(1−a)/(x + 3 − a − 2(2−a)/(x + 5 − a − …))).
+ * erfc's continued fraction is Legendre's fraction for Q(½, y²) = erfc(y):
+ * Q(½, x) = x^½ e^{−x}/√π · h(x) (DLMF 7.11.2, 8.9.2), h by modified Lentz (see there).
  */
 function erfcContinuedFraction(y: number): number {
-  const a = 0.5;
-  const x = y * y;
-  let b = x + 1 - a;
-  let c = 1 / MIN_NORMAL;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i <= ERFC_CF_MAX_ITER; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < MIN_NORMAL) d = MIN_NORMAL;
-    c = b + an / c;
-    if (Math.abs(c) < MIN_NORMAL) c = MIN_NORMAL;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) <= EPS) return h;
-  }
-  return NaN;
+  return upperGammaContinuedFraction(0.5, y * y);
 }
 
 export function erf(y: number): number {

@@ -45,7 +45,7 @@ describe('tridiagonalEigenEnds', () => {
     const e = tridiagonalEigenEnds([3], []);
     expect(Array.from(e.values)).toEqual([3]);
     expect(Array.from(e.first)).toEqual([1]);
-    expect(() => tridiagonalEigenEnds([1, NaN], [0])).toThrow(/not finite/);
+    expect(() => tridiagonalEigenEnds([1, NaN], [0])).toThrow(/must be finite/);
   });
 });
 

@@ -43,7 +43,7 @@ export function tql1(t: SymmetricTridiagonal): Float64Array {
   const n = checkTridiagonal(t, 'tql1');
   const d = Float64Array.from(t.diagonal);
   const e = paddedOffDiagonal(t.offDiagonal, n);
-  qlIterate(d, e, null, n, 'tql1');
+  qlIterate(d, e, null, 0, n, 'tql1');
   return d.sort();
 }
 
@@ -67,7 +67,7 @@ export function tql2(t: SymmetricTridiagonal, qt?: Matrix): SymmetricEigen {
   }
   const d = Float64Array.from(t.diagonal);
   const e = paddedOffDiagonal(t.offDiagonal, n);
-  qlIterate(d, e, z, n, 'tql2');
+  qlIterate(d, e, z, n, n, 'tql2');
 
   // Sort ascending; eigenvector k is row order[k] of z and becomes column k.
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[x] - d[y]);
@@ -80,6 +80,26 @@ export function tql2(t: SymmetricTridiagonal, qt?: Matrix): SymmetricEigen {
     for (let r = 0; r < n; r++) vectors[r * n + k] = z[rs + r];
   }
   return { values, vectors: { rows: n, cols: n, data: vectors } };
+}
+
+/**
+ * Eigenvalues ascending and selected components of the eigenvectors: `rows` (n×w) holds,
+ * for each basis vector i, the w components to track (rows of I restricted to chosen
+ * columns give those components of T's eigenvectors, at O(n·w) per sweep instead of
+ * O(n²)). Returns the rows permuted to the ascending order: row k pairs with values[k].
+ */
+export function tqlTrackingRows(t: SymmetricTridiagonal, rows: Matrix): { values: Float64Array; rows: Matrix } {
+  const n = checkTridiagonal(t, 'tqlTrackingRows');
+  const w = rows.cols;
+  if (rows.rows !== n || rows.data.length !== n * w) throw new Error(`tqlTrackingRows: rows must have ${n} rows, got ${rows.rows}`);
+  const z = Float64Array.from(rows.data);
+  const d = Float64Array.from(t.diagonal);
+  const e = paddedOffDiagonal(t.offDiagonal, n);
+  qlIterate(d, e, z, w, n, 'tqlTrackingRows');
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => d[x] - d[y]);
+  const out = new Float64Array(n * w);
+  order.forEach((src, k) => out.set(z.subarray(src * w, src * w + w), k * w));
+  return { values: Float64Array.from(order, (i) => d[i]), rows: { rows: n, cols: w, data: out } };
 }
 
 function checkTridiagonal(t: SymmetricTridiagonal, fn: string): number {
@@ -118,10 +138,11 @@ function hypot2(a: number, b: number): number {
 
 /**
  * EISPACK tql2 loop on d (diagonal) and e (e[i] = T[i][i+1], e[n−1] = 0), in
- * place; d ends as the unsorted eigenvalues. When z is given, the rotations are
- * applied to its rows (z ← Gᵀ·z), so row k ends as the eigenvector for d[k].
+ * place; d ends as the unsorted eigenvalues. When z is given (n rows of `width` entries),
+ * the rotations are applied to its rows (z ← Gᵀ·z), so row k ends as the eigenvector for
+ * d[k] restricted to the columns z holds.
  */
-function qlIterate(d: Float64Array, e: Float64Array, z: Float64Array | null, n: number, fn: string): void {
+function qlIterate(d: Float64Array, e: Float64Array, z: Float64Array | null, width: number, n: number, fn: string): void {
   const maxTotal = QL_MAX_ITERATIONS_PER_EIGENVALUE * n;
   let total = 0;
   let shiftSum = 0; // f in EISPACK: sum of shifts subtracted from the active diagonal
@@ -175,7 +196,7 @@ function qlIterate(d: Float64Array, e: Float64Array, z: Float64Array | null, n: 
           rotC[i] = c;
           rotS[i] = s;
         }
-        if (z !== null) applyRotationSequence(z, n, l, m, rotC, rotS);
+        if (z !== null) applyRotationSequence(z, width, l, m, rotC, rotS);
         p = (-s * s2 * c3 * el1 * e[l]) / dl1;
         e[l] = s * p;
         d[l] = c * p;
@@ -192,7 +213,8 @@ function qlIterate(d: Float64Array, e: Float64Array, z: Float64Array | null, n: 
  * rotations share row i, so they are applied in one pass over three rows
  * (3 loads + 3 stores per column instead of 4 + 4).
  */
-function applyRotationSequence(z: Float64Array, n: number, l: number, m: number, rotC: Float64Array, rotS: Float64Array): void {
+function applyRotationSequence(z: Float64Array, width: number, l: number, m: number, rotC: Float64Array, rotS: Float64Array): void {
+  const n = width;
   let i = m - 1;
   for (; i - 1 >= l; i -= 2) {
     const c1 = rotC[i];
