@@ -3,7 +3,7 @@
  * budget are refused before anything is allocated, with a message that points to the route
  * that does fit: `top-eigenvalues` (structured kernel at θ*, matrix-free Lanczos elsewhere).
  *
- * The check sits where a dense path is taken (src/spectrum/hessianSpectrum.ts), not where a
+ * The check sits where a dense path is taken (src/hessian/hessian.ts, hessianSpectrum.ts), not where a
  * problem is built: a problem of P = 101,000 parameters is small (X, θ, targets) and the
  * structured and matrix-free routes must be able to use it.
  *

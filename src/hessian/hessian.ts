@@ -4,20 +4,27 @@
  *   H(θ) = JᵀJ/N  +  (1/N) Σ_n r_n ∇²y_θ(x_n)
  *          Gauss–Newton   residual term
  *
- * At the optimum every r_n = 0 and H = JᵀJ/N exactly. Dense P×P results: the caller
- * checks the memory budget (src/config/memoryBudget.ts) before asking for one.
+ * At the optimum every r_n = 0 and H = JᵀJ/N exactly. Dense P×P results are refused up
+ * front past the memory budget (src/config/memoryBudget.ts), whoever asks for them, with a
+ * message that points to the matrix-free route.
  */
+import { assertDenseFits } from '../config/memoryBudget.js';
 import { add, gramAtA, matTvec, matvec, type Matrix } from '../linalg/matrix.js';
 import { residuals, type LeastSquaresProblem } from './problem.js';
 
+/** What a refusal names: the sizes that set P and N. */
+const DENSE_SIZE_FIELD = 'sizes (Ni, Nh, N, depth)';
+
 /** Gauss–Newton term JᵀJ/N (positive semi-definite by construction). */
 export function gaussNewton(p: LeastSquaresProblem, theta: Float64Array): Matrix {
+  assertDenseFits(p.model.P, p.X.rows, DENSE_SIZE_FIELD);
   const J = p.model.jacobian(theta, p.X);
   return gramAtA(J, 1 / p.X.rows);
 }
 
 /** Residual term (1/N) Σ_n r_n ∇²y_θ(x_n). */
 export function residualTerm(p: LeastSquaresProblem, theta: Float64Array): Matrix {
+  assertDenseFits(p.model.P, p.X.rows, DENSE_SIZE_FIELD);
   const r = residuals(p, theta);
   const N = p.X.rows;
   for (let n = 0; n < N; n++) r[n] /= N;
