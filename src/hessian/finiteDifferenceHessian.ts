@@ -13,6 +13,11 @@
  * (4·1/h + 1/(2h))/3 = 1.5/h times the gradient's rounding. Tests bound the discrepancy
  * with the closed form by this estimate; the estimate is evidence, not a fudge.
  * Cost: 4P gradient evaluations.
+ *
+ * Two entry points: `finiteDifferenceHessianOf` takes any gradient function and the
+ * caller's bound on the gradient's absolute rounding error (the model-agnostic core, used
+ * by the MLP properties); `finiteDifferenceHessian` is the least-squares teacher–student
+ * wrapper, which derives that rounding bound from residuals and the Jacobian.
  */
 import { EPS, maxAbs, zeros, type Matrix } from '../linalg/matrix.js';
 import { gradient, type LeastSquaresProblem } from './problem.js';
@@ -27,37 +32,41 @@ export interface FiniteDifferenceHessian {
 /** eps^{1/3}: balances O(h²) truncation against O(eps/h) rounding for central differences. */
 export const CENTRAL_DIFFERENCE_STEP = Math.cbrt(EPS);
 
-export function finiteDifferenceHessian(p: LeastSquaresProblem, theta: Float64Array): FiniteDifferenceHessian {
-  const P = p.model.P;
+/** The step used for coordinate i: eps^{1/3}·max(1, |θ_i|), made exactly representable so θ ± h differ by exactly 2h. */
+export function centralDifferenceStep(theta: Float64Array, i: number): number {
+  const raw = CENTRAL_DIFFERENCE_STEP * Math.max(1, Math.abs(theta[i]));
+  return theta[i] + raw - theta[i];
+}
+
+/**
+ * Richardson-extrapolated central differences of `grad` at θ. `gradientRounding` bounds the
+ * absolute rounding error of one computed gradient entry (the caller derives it from its
+ * model); it enters the estimate as 1.5·gradientRounding/h.
+ */
+export function finiteDifferenceHessianOf(grad: (theta: Float64Array) => Float64Array, theta: Float64Array, gradientRounding: number): FiniteDifferenceHessian {
+  const P = theta.length;
   const H = zeros(P, P);
   const E = zeros(P, P);
   const steps = new Float64Array(P);
-  // Rounding in one gradient entry: r_n = y_n − t_n is formed with error ~eps·(|y|+|t|),
-  // then weighted by J (and summed, averaged by 1/N). A factor 8 covers the handful of
-  // operations per term; this is the rounding part of the estimate, not a tolerance.
-  const y = p.model.outputs(theta, p.X);
-  const gRound = 8 * EPS * maxAbs(p.model.jacobian(theta, p.X).data) * (maxAbs(y) + maxAbs(p.targets)) + EPS * maxAbs(gradient(p, theta));
   const shifted = Float64Array.from(theta);
   const column = (i: number, h: number): Float64Array => {
     shifted[i] = theta[i] + h;
-    const gp = gradient(p, shifted);
+    const gp = grad(shifted);
     shifted[i] = theta[i] - h;
-    const gm = gradient(p, shifted);
+    const gm = grad(shifted);
     shifted[i] = theta[i];
     const d = new Float64Array(P);
     for (let r = 0; r < P; r++) d[r] = (gp[r] - gm[r]) / (2 * h);
     return d;
   };
   for (let i = 0; i < P; i++) {
-    // Exact representable step so that θ ± h differ by exactly 2h.
-    const raw = CENTRAL_DIFFERENCE_STEP * Math.max(1, Math.abs(theta[i]));
-    const h = theta[i] + raw - theta[i];
+    const h = centralDifferenceStep(theta, i);
     steps[i] = h;
     const d1 = column(i, h);
     const d2 = column(i, 2 * h);
     for (let r = 0; r < P; r++) {
       H.data[r * P + i] = (4 * d1[r] - d2[r]) / 3;
-      E.data[r * P + i] = Math.abs(d1[r] - d2[r]) / 3 + (1.5 * gRound) / h;
+      E.data[r * P + i] = Math.abs(d1[r] - d2[r]) / 3 + (1.5 * gradientRounding) / h;
     }
   }
   // Symmetrise: average the two one-sided estimates of each entry; keep the larger error.
@@ -72,4 +81,14 @@ export function finiteDifferenceHessian(p: LeastSquaresProblem, theta: Float64Ar
     }
   }
   return { hessian: H, errorEstimate: E, steps };
+}
+
+/** Finite-difference Hessian of the least-squares loss L(θ) = ‖y_θ(X) − t‖²/(2N). */
+export function finiteDifferenceHessian(p: LeastSquaresProblem, theta: Float64Array): FiniteDifferenceHessian {
+  // Rounding in one gradient entry: r_n = y_n − t_n is formed with error ~eps·(|y|+|t|),
+  // then weighted by J (and summed, averaged by 1/N). A factor 8 covers the handful of
+  // operations per term; this is the rounding part of the estimate, not a tolerance.
+  const y = p.model.outputs(theta, p.X);
+  const gRound = 8 * EPS * maxAbs(p.model.jacobian(theta, p.X).data) * (maxAbs(y) + maxAbs(p.targets)) + EPS * maxAbs(gradient(p, theta));
+  return finiteDifferenceHessianOf((th) => gradient(p, th), theta, gRound);
 }

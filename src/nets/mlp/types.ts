@@ -44,7 +44,7 @@ export interface MlpProblem {
   readonly P: number;
   /** Human-readable parameter layout, e.g. "W1 (20×5) row-major, b1 (20), W2 …". */
   readonly layout: string;
-  /** Mean loss over the batch. */
+  /** Mean loss over the batch (non-finite, not an error, when θ has a non-finite entry). */
   loss(theta: Float64Array, batch?: Batch): number;
   /** Gradient of the mean batch loss (backpropagation). */
   gradient(theta: Float64Array, batch?: Batch): Float64Array;
@@ -62,4 +62,14 @@ export interface MlpProblem {
   accuracy(theta: Float64Array): number;
   /** A seeded initialisation (He/Glorot-scaled Gaussian weights, zero biases). */
   initialTheta(rng: Rng): Float64Array;
+  /** Optional: exact Gauss–Newton·v of the mean batch loss, (1/B) Σ J_nᵀ ∇²ℓ_n J_n v (R-operator without the residual part). */
+  gaussNewtonVector?(theta: Float64Array, v: Float64Array, batch?: Batch): Float64Array;
+  /** Optional: residual term·v of the mean batch loss, (1/B) Σ Σ_c ∂ℓ_n/∂f_c ∇²f_{n,c} v. */
+  residualVector?(theta: Float64Array, v: Float64Array, batch?: Batch): Float64Array;
+  /** Optional: B×k outputs (logits) for the batch (every sample when omitted). */
+  logits?(theta: Float64Array, batch?: Batch): Matrix;
+  /** Optional: N×(Σ hidden widths) hidden pre-activations z (layer by layer), e.g. to keep finite differences off ReLU kinks. */
+  preActivations?(theta: Float64Array): Matrix;
+  /** Optional: a first-order bound on the absolute rounding error of one entry of gradient(θ) over all samples (for finite-difference error estimates). */
+  gradientRoundingBound?(theta: Float64Array): number;
 }
