@@ -4,10 +4,13 @@
  */
 import { DYNAMICS_PROPERTIES } from './definitions/dynamics.js';
 import { GAUSS_NEWTON_PROPERTIES } from './definitions/gaussNewton.js';
-import { S1_PROPERTIES } from './definitions/gaussNewtonDecomposition.js';
+import { S1_MLP_PROPERTIES, S1_PROPERTIES } from './definitions/gaussNewtonDecomposition.js';
 import { LINEAR_PROPERTIES } from './definitions/linearNetwork.js';
 import { RANK_PROPERTIES } from './definitions/rank.js';
 import { C2D_PROPERTIES, C2E_PROPERTIES } from './definitions/spectralLaw.js';
+import { S3_PROPERTIES } from './definitions/spikedCovariance.js';
+import { S2_PROPERTIES } from './definitions/bulkOutliers.js';
+import { S4_PROPERTIES } from './definitions/connectedBasins.js';
 import type { PropertyDefinition } from './support/propertyDefinition.js';
 
 export const PROPERTY_REGISTRY: ReadonlyArray<PropertyDefinition<any>> = [
@@ -18,6 +21,10 @@ export const PROPERTY_REGISTRY: ReadonlyArray<PropertyDefinition<any>> = [
   ...RANK_PROPERTIES,
   ...DYNAMICS_PROPERTIES,
   ...S1_PROPERTIES,
+  ...S1_MLP_PROPERTIES,
+  ...S3_PROPERTIES,
+  ...S2_PROPERTIES,
+  ...S4_PROPERTIES,
 ];
 
 export function propertiesForClaim(claimId: string): ReadonlyArray<PropertyDefinition<any>> {

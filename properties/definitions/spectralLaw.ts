@@ -197,13 +197,15 @@ export function regimeParams(regime: C2dRegime, sigma1: number): SpectralLawPara
   return { Nh: regime.Nh, Ni: regime.Ni, sigma1, sigma2: regime.sigmaRatio * sigma1 };
 }
 
-function rightLaw(p: SpectralLawParams): SpectralLaw {
+/** The C2d law, tabulated and cached (shared with the report's figures). */
+export function rightLaw(p: SpectralLawParams): SpectralLaw {
   return cachedLaw(`c2d:${JSON.stringify(p)}`, () => tabulatedLaw(c2dLaw(p)));
 }
 function wrongLaw(p: SpectralLawParams, which: C2dLawNeighbour): SpectralLaw {
   return cachedLaw(`${which}:${JSON.stringify(p)}`, () => tabulatedLaw(c2dWrongLaw(p, which)));
 }
-function freeLaw(p: SpectralLawParams, N: number): SpectralLaw {
+/** The C2e free law, cached (shared with the report's figures). */
+export function freeLaw(p: SpectralLawParams, N: number): SpectralLaw {
   return cachedLaw(`c2e:${N}:${JSON.stringify(p)}`, () => c2eLaw({ ...p, N }));
 }
 

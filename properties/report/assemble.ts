@@ -8,11 +8,12 @@ import { figureId, type Figure } from '../../src/report/figures/figure.js';
 import { REPORT_FORMAT_VERSION, type ClaimEntry, type ConformanceReport, type EnvironmentInfo, type PartitionInfo, type PropertyRecord, type ReplayRecord } from '../../src/report/types.js';
 import { CLAIMS, type Claim } from '../../theory/claims.js';
 import { PROPERTY_REGISTRY } from '../registry.js';
-import { claimVerdict } from './claimVerdict.js';
+import { claimVerdict, withMultipleTesting } from './claimVerdict.js';
 import { genericHook } from './claims/generic.js';
-import type { ClaimReportHook } from './hook.js';
+import type { ClaimReportHook, RightTheoryTest } from './hook.js';
 import { hookFor } from './hookFor.js';
 import type { ClaimContext } from './hook.js';
+import { FAMILY_WISE_ALPHA, holmAcrossClaims } from './multipleTesting.js';
 import { selectedClaimIds } from './plan.js';
 import { testFileOf } from './runUnits.js';
 
@@ -91,6 +92,16 @@ export async function assembleReport(input: AssembleInput): Promise<AssembledRep
   for (const id of byClaim.keys()) if (!ids.includes(id)) ids.push(id);
   // A partition lists the claims it holds units of; claims with no property go to partition 1.
   if (partition) ids = ids.filter((id) => byClaim.has(id) || (partition.index === 1 && !PROPERTY_REGISTRY.some((d) => d.claim === id)));
+  // Holm across the statistical claims' right-theory tests (multipleTesting.ts), before the verdicts.
+  const family = new Map<string, RightTheoryTest[]>();
+  for (const id of ids) {
+    const meta = claimMeta(id);
+    if (meta.kind !== 'statistical') continue;
+    const ctx: ClaimContext = { claim: id, units: byClaim.get(id) ?? [] };
+    const tests = (hookFor(id, meta.kind).rightTheoryTests ?? genericHook.rightTheoryTests)(ctx);
+    if (tests.length) family.set(id, tests);
+  }
+  const mt = holmAcrossClaims(family, FAMILY_WISE_ALPHA);
   const claims: ClaimEntry[] = [];
   const figures = new Map<string, Figure[]>();
   for (const id of ids) {
@@ -98,7 +109,8 @@ export async function assembleReport(input: AssembleInput): Promise<AssembledRep
     const units = byClaim.get(id) ?? [];
     const ctx: ClaimContext = { claim: id, units };
     const hook = hookFor(id, meta.kind);
-    const { verdict, reason } = claimVerdict(units);
+    const claimMt = meta.kind === 'statistical' ? (mt.perClaim.get(id) ?? null) : null;
+    const { verdict, reason } = withMultipleTesting(claimVerdict(units), claimMt, FAMILY_WISE_ALPHA, mt.record?.tests ?? 0);
     claims.push({
       id,
       title: meta.title,
@@ -114,6 +126,7 @@ export async function assembleReport(input: AssembleInput): Promise<AssembledRep
       evidence: { summary: { ...genericHook.summary(ctx), ...(hook.summary ? hook.summary(ctx) : {}) }, properties: units },
       replay: replayOf(meta, units, plan),
       figures: [],
+      multipleTesting: claimMt,
     });
     figures.set(id, await figuresOf(ctx, hook));
   }
@@ -129,6 +142,7 @@ export async function assembleReport(input: AssembleInput): Promise<AssembledRep
       environment: input.environment,
       selection: { claims: plan.selection.claims },
       partition,
+      multipleTesting: mt.record,
       claims: withRefs,
     },
     figures,

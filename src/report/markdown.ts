@@ -6,6 +6,7 @@
 import type { ConformanceReport } from './types.js';
 import { verdictText } from './verdictText.js';
 import { runDescription } from './runDescription.js';
+import { multipleTestingLine } from './multipleTestingText.js';
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -17,6 +18,7 @@ export function renderMarkdown(report: ConformanceReport): string {
     '',
     `${runDescription(report)}.`,
     '',
+    ...(multipleTestingLine(report) ? [multipleTestingLine(report)!, ''] : []),
     '| Claim | Title | Kind | Verdict | Cases | Key number |',
     '|---|---|---|---|---:|---|',
     ...report.claims.map((c) => `| ${cell(c.id)} | ${cell(c.title)} | ${c.kind} | ${verdictText(c.verdict)} | ${c.cases} | ${cell(`${c.keyNumber.label}: ${c.keyNumber.text}`)} |`),

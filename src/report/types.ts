@@ -6,9 +6,12 @@
  * Shape of conformance.json (REPORT_FORMAT_VERSION 1):
  *
  *   { format, generatedAt, seed, seeds, mode, runsScale, environment, selection, partition,
+ *     multipleTesting: { method: 'holm', alpha, tests, claims, smallestP, smallestAdjustedP,
+ *                        smallestAdjustedPClaim, rejected: [FamilyTest] } | null,
  *     claims: [ { id, title, statement, source, kind, testedIn, verdict, cases, alpha,
  *                 keyNumber, evidence: { summary, properties: [PropertyRecord] },
- *                 replay, figures: [{ id, title }] } ] }
+ *                 replay, figures: [{ id, title }],
+ *                 multipleTesting: { tests, minP, adjustedMinP, rejected } | null } ] }
  *
  * Every case's configuration and evidence is kept (evidence.properties[].cases), so a
  * report can be re-assembled from its JSON alone: that is how partitions are merged.
@@ -112,6 +115,58 @@ export interface ClaimEntry {
   };
   readonly replay: ReplayRecord;
   readonly figures: readonly FigureRef[];
+  /**
+   * This claim's share of the report's Holm family (statistical claims with at least one
+   * right-theory test); absent or null otherwise.
+   */
+  readonly multipleTesting?: ClaimMultipleTesting | null;
+}
+
+/** One test under the right theory, as pooled for Holm across the report. */
+export interface FamilyTest {
+  readonly claim: string;
+  readonly property: string;
+  readonly seed: number;
+  /** Index of the case in its unit's `cases`. */
+  readonly caseIndex: number;
+  /** Which test of the case, e.g. "claimed law". */
+  readonly test: string;
+  readonly pValue: number;
+  /** The per-test level the property held it to. */
+  readonly alpha: number;
+  /** Holm-adjusted p-value within the report's family. */
+  readonly adjustedP: number;
+}
+
+/** A claim's tests within the report's Holm family. */
+export interface ClaimMultipleTesting {
+  readonly tests: number;
+  readonly minP: number;
+  /** Holm-adjusted p-value of the claim's smallest p (within the whole family). */
+  readonly adjustedMinP: number;
+  /** Of its tests, how many Holm rejects at the family-wise α. */
+  readonly rejected: number;
+}
+
+/**
+ * Holm's step-down procedure across every right-theory test of every statistical claim in the
+ * report (theory.md §4), at family-wise level `alpha`. See reports/README.md for how it
+ * interacts with each property's per-test α.
+ */
+export interface MultipleTestingRecord {
+  readonly method: 'holm';
+  /** Family-wise error rate controlled. */
+  readonly alpha: number;
+  /** Number of tests m in the family. */
+  readonly tests: number;
+  /** Statistical claims contributing at least one test. */
+  readonly claims: readonly string[];
+  readonly smallestP: number | null;
+  readonly smallestAdjustedP: number | null;
+  /** Claim holding the smallest adjusted p-value. */
+  readonly smallestAdjustedPClaim: string | null;
+  /** The tests Holm rejects at `alpha` (flagged): each fails its claim in the report. */
+  readonly rejected: readonly FamilyTest[];
 }
 
 export interface EnvironmentInfo {
@@ -145,5 +200,7 @@ export interface ConformanceReport {
   readonly selection: { readonly claims: readonly string[] | null };
   /** Set on a partial report (one partition); null on a whole or merged report. */
   readonly partition: PartitionInfo | null;
+  /** Holm across the statistical claims' right-theory tests; null when the report has none. Absent in reports written before it existed. */
+  readonly multipleTesting?: MultipleTestingRecord | null;
   readonly claims: readonly ClaimEntry[];
 }

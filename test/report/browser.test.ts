@@ -15,11 +15,14 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_HOOKS } from '../../properties/report/claims/index.js';
+import { selectedClaimIds } from '../../properties/report/plan.js';
 import type { ConformanceReport } from '../../src/report/types.js';
 import { writeGalleryReport } from './galleryReport.js';
 import { smallReport } from './smallReport.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** Claims whose single case costs tens of seconds (see the real-run test). */
+const SLOW_CLAIMS = ['C2d', 'C2e'];
 const hasChromium = existsSync(CHROMIUM);
 const OUT = join(process.cwd(), 'reports', 'browser-test');
 // Without the background-networking flags Chromium tries to reach Google services, which a
@@ -99,8 +102,11 @@ describe.runIf(hasChromium)('conformance.html in headless Chromium', () => {
   });
 
   it('a real run of every claim with its own figures: every row, section and figure rendered; screenshot saved', async () => {
-    const { report, files } = await smallReport({ claims: Object.keys(CLAIM_HOOKS), runsScale: 0.03 }, join(OUT, 'run'));
-    expect(report.claims.map((c) => c.id)).toEqual(Object.keys(CLAIM_HOOKS));
+    // C2d and C2e are left out: one case of their properties is a whole KS experiment (C2e's
+    // convergence case alone ~40 s); report.test.ts renders their figures in its all-claims run.
+    const claims = Object.keys(CLAIM_HOOKS).filter((id) => !SLOW_CLAIMS.includes(id));
+    const { report, files } = await smallReport({ claims, runsScale: 0.03 }, join(OUT, 'run'));
+    expect(report.claims.map((c) => c.id)).toEqual(selectedClaimIds(claims));
     const figures = await inspect(browser, files.html, report);
     expect(figures.length).toBeGreaterThanOrEqual(report.claims.length);
   }, 120_000);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/rng/index.js';
 import { calibrationBars, wilsonInterval } from '../../src/report/figures/calibrationBars.js';
+import { curveWithPoints } from '../../src/report/figures/curveWithPoints.js';
 import { diagonalScatter } from '../../src/report/figures/diagonalScatter.js';
 import type { VegaLiteFigure } from '../../src/report/figures/figure.js';
 import { formatNumber } from '../../src/report/figures/format.js';
@@ -72,6 +73,32 @@ describe('figure builders render to SVG with data marks', () => {
       expect(res.pValue < 0.05).toBe(res.D > res.critical);
     }
     expect(ppPlotWithKsBand(good.map((x) => x + 0.4), phi, { id: 'pp', title: 'P–P', alpha: 0.05 }).figure.caption).toContain('rejected at α = 0.05');
+  });
+
+  it('ppPlotWithKsBand and histogramWithDensity with other laws: the same sample through the same test, drawn in their own colour', async () => {
+    const xs = normals(300);
+    const shifted = (x: number) => phi(x - 0.5);
+    const r = ppPlotWithKsBand(xs, phi, { id: 'pp2', title: 'P–P, two laws', alpha: 0.01, lawLabel: 'N(0, 1)', others: [{ label: 'N(0.5, 1)', cdf: shifted }] });
+    expect(r.others).toHaveLength(1);
+    expect(r.others[0].pValue).toBeLessThan(0.01);
+    expect(r.pValue).toBeGreaterThan(0.01);
+    expect(r.figure.caption).toContain('Against N(0.5, 1): D =');
+    await expectDrawn(r.figure, ['area', 'line', 'symbol'], 600);
+    const h = histogramWithDensity(xs, gaussDensity, { id: 'h2', title: 'two densities', xTitle: 'x', others: [{ label: 'shifted', density: (x) => gaussDensity(x - 0.5) }] });
+    expect(h.caption).toContain('(dashed: shifted)');
+    await expectDrawn(h, ['line', 'rect'], 3);
+  });
+
+  it('curveWithPoints: curves, measured points with error bars, a threshold rule; input errors named', async () => {
+    const x = Array.from({ length: 50 }, (_, i) => 1 + i / 10);
+    const f = curveWithPoints(
+      [{ label: 'prediction', x, y: x.map((v) => v * v) }, { label: 'neighbour', x, y: x, dashed: true }],
+      [{ series: 'N = 50', x: 2, y: 4.1, lo: 3.9, hi: 4.3 }, { series: 'N = 200', x: 3, y: 9.0, lo: 8.9, hi: 9.1 }],
+      { id: 'cwp', title: 'curve and points', xTitle: 'x', yTitle: 'y', rule: { x: 2.5, label: 'threshold' } },
+    );
+    expect(f.caption).toContain('Dotted rule: threshold at 2.5');
+    await expectDrawn(f, ['line', 'symbol', 'rule', 'text'], 2 + 2 + 2);
+    expect(() => curveWithPoints([{ label: 'bad', x: [1, 2], y: [1] }], [], { id: 'b', title: 't', xTitle: 'x', yTitle: 'y' })).toThrow(/curveWithPoints\(b\): curve "bad" has 2 x but 1 y/);
   });
 
   it('ksCriticalValue matches scipy.stats.kstwo.isf', () => {

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_HOOKS } from '../../properties/report/claims/index.js';
 import { statisticalHook } from '../../properties/report/claims/statistical.js';
+import { c2eRightTheoryTests } from '../../properties/report/claims/C2e.js';
+import { lawKeyNumber } from '../../properties/report/claims/lawFigures.js';
+import { c2eConvergenceProperty, c2eSmallDataProperty } from '../../properties/definitions/spectralLaw.js';
 import { hookFor } from '../../properties/report/hookFor.js';
 import { shortNames } from '../../properties/report/shortNames.js';
 import type { PropertyRecord } from '../../src/report/types.js';
@@ -34,6 +37,14 @@ describe('claim hooks', () => {
     expect(figures.map((f) => f.id)).toEqual(['x-calibration', 'x-p-values']);
     const rows = (figures[0].kind === 'vega-lite' ? (figures[0].spec as { layer: Array<{ data: { values: Array<{ label: string; text: string }> } }> }).layer[0].data.values : []).map((v) => `${v.label} ${v.text}`);
     expect(rows).toEqual(['claimed law 1/3', '…γ = 0.25 (n = 4000) and rejects…: wrong-γ 1/2', '…γ = 4 (n = 1000) and rejects…: pooled 1/1']);
+  });
+  it('C2e: the right-theory tests are the free law everywhere and the classical law only where it must agree', () => {
+    const units = [
+      ksUnit(c2eSmallDataProperty.name, [{ pValue: 0.3, alpha: 0.01, 'pValue[classical]': 1e-40 }]),
+      ksUnit(c2eConvergenceProperty.name, [{ pValue: 0.8, alpha: 0.01, 'pValue[classical]': 0.6 }]),
+    ];
+    expect(c2eRightTheoryTests({ claim: 'C2e', units }).map((t) => [t.test, t.pValue])).toEqual([['free law', 0.3], ['free law', 0.8], ['classical law (large N/Ni)', 0.6]]);
+    expect(lawKeyNumber([0.3, 0.8, 0.6], [1e-40], 0.01)).toEqual({ label: 'smallest p-value under the right law (must be ≥ α = 0.01)', value: 0.3, text: '0.3; largest wrong-neighbour p 1e-40 (must be < α)' });
   });
   it('shortNames drops the opening names share, keeping the distinguishing words', () => {
     const m = shortNames(['KS accepts the law at γ = 0.25 (Nh = 64) and rejects', 'KS accepts the law at γ = 1.5 (Nh = 32) and rejects', 'another property; with details'], 30);

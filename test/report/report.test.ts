@@ -20,7 +20,7 @@ beforeAll(async () => {
 describe('conformance.json', () => {
   it('has the documented top level', () => {
     const j = JSON.parse(readFileSync(built.files.json, 'utf8'));
-    expect(Object.keys(j)).toEqual(['format', 'generatedAt', 'seed', 'seeds', 'mode', 'runsScale', 'environment', 'selection', 'partition', 'claims']);
+    expect(Object.keys(j)).toEqual(['format', 'generatedAt', 'seed', 'seeds', 'mode', 'runsScale', 'environment', 'selection', 'partition', 'multipleTesting', 'claims']);
     expect(j.generatedAt).toBe(FIXED_TIME);
     expect(j.seed).toBe(20251216);
     expect(j.mode).toBe('custom');
@@ -49,7 +49,8 @@ describe('conformance.json', () => {
       expect(c.replay.report).toBe(`npm run report -- --claims ${c.id} --seed 20251216 --runs-scale ${ALL_CLAIMS_SCALE}`);
       expect(c.replay.vitest).toMatch(new RegExp(`^HC_SEED=20251216 HC_RUNS_SCALE=${ALL_CLAIMS_SCALE} npx vitest run ${c.testedIn.replace(/\./g, '\\.')}$|HC_PATH=`));
       expect(c.keyNumber.text.length).toBeGreaterThan(0);
-      expect(c.figures.length).toBeGreaterThan(0);
+      // a claim with no registered property yet (theory/claims.ts ahead of the registry) has no figure
+      if (c.evidence.properties.length > 0) expect(c.figures.length, `${c.id} figures`).toBeGreaterThan(0);
     }
   });
 

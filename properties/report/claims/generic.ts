@@ -1,13 +1,14 @@
 /**
  * The fallback for every part of a claim hook: key number "cases passed", the counts as
- * summary, α read from the cases' `alpha` evidence, and the outcome bars as the figure.
+ * summary, α read from the cases' `alpha` evidence, the outcome bars as the figure, and as the
+ * tests under the right theory (for Holm across claims) every case's `pValue` with its `alpha`.
  */
 import { figureId } from '../../../src/report/figures/figure.js';
 import { formatNumber } from '../../../src/report/figures/format.js';
 import { outcomeBars } from '../../../src/report/figures/outcomeBars.js';
 import type { EvidenceRecord, KeyNumber } from '../../../src/report/types.js';
 import { allCases, num } from '../evidenceValues.js';
-import type { ClaimContext, ClaimReportHook } from '../hook.js';
+import type { ClaimContext, ClaimReportHook, RightTheoryTest } from '../hook.js';
 import { shortNames } from '../shortNames.js';
 
 export function keyNumberOf(label: string, value: number | null, text = formatNumber(value)): KeyNumber {
@@ -37,6 +38,18 @@ export const genericHook: Required<ClaimReportHook> = {
       .map((c) => num(c, 'alpha'))
       .filter((a): a is number => a !== null);
     return alphas.length ? Math.min(...alphas) : null;
+  },
+  /** Every case's `pValue` (the test against the claimed law) with the `alpha` it was held to. */
+  rightTheoryTests(ctx: ClaimContext): RightTheoryTest[] {
+    const out: RightTheoryTest[] = [];
+    for (const u of ctx.units) {
+      u.cases.forEach((c, i) => {
+        const p = num(c, 'pValue');
+        const alpha = num(c, 'alpha');
+        if (p !== null && alpha !== null) out.push({ property: u.name, seed: u.seed, caseIndex: i, test: 'claimed law', pValue: p, alpha });
+      });
+    }
+    return out;
   },
   figures(ctx: ClaimContext) {
     if (ctx.units.length === 0) return [];

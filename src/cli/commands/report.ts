@@ -113,7 +113,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv[0] === 'merge' || argv[0] === 'from-vitest') return filesCommand(argv[0], argv.slice(1), io);
   const args = parseArgs(argv, { flags: ['quick', 'full'], options: ['claims', 'seed', 'runs-scale', 'partition', 'jobs', 'out'] }, 'report');
   const opts = await runOptions(args);
-  const { buildReport } = await import('../../../properties/report/buildReport.js');
-  const built = await buildReport({ ...opts, out: args.options.get('out') ?? null, progress: progressFor(io) });
+  // Some arbitraries pick their size tier from HC_RUNS_SCALE (S2/S4: paper sizes at ≥ 10,
+  // properties/arbitraries/clusterConfigs.ts). Set it before the registry loads, here or in a
+  // worker (forks inherit the environment), so --full also means the larger sizes; restore after.
+  const previousScale = process.env.HC_RUNS_SCALE;
+  process.env.HC_RUNS_SCALE = String(opts.runsScale);
+  let built: BuiltReport;
+  try {
+    const { buildReport } = await import('../../../properties/report/buildReport.js');
+    built = await buildReport({ ...opts, out: args.options.get('out') ?? null, progress: progressFor(io) });
+  } finally {
+    if (previousScale === undefined) delete process.env.HC_RUNS_SCALE;
+    else process.env.HC_RUNS_SCALE = previousScale;
+  }
   return printWritten(built, io);
 }

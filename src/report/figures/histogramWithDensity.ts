@@ -2,7 +2,8 @@
  * Histogram of samples, normalised as a density (count / (n · bin width), so its area is 1),
  * overlaid with a predicted density curve: "eigenvalue histogram against the predicted law".
  * An optional atom (point mass, e.g. Marchenko–Pastur's mass 1 − 1/γ at 0) is drawn as a
- * labelled rule, since a density cannot show it.
+ * labelled rule, since a density cannot show it. Optional further densities (`others`, e.g. a
+ * wrong neighbour's) are drawn dashed, one colour each.
  */
 import { asSpec, type VegaLiteFigure } from './figure.js';
 import { formatNumber } from './format.js';
@@ -26,6 +27,8 @@ export interface HistogramWithDensityOptions {
   /** Points at which the density is evaluated. @defaultValue 200 */
   readonly gridPoints?: number;
   readonly atom?: { readonly at: number; readonly mass: number };
+  /** Further densities drawn dashed (e.g. a wrong neighbour or a competing law). @defaultValue [] */
+  readonly others?: ReadonlyArray<{ readonly label: string; readonly density: (x: number) => number }>;
   /** Extra caption text (e.g. the test's p-value). */
   readonly note?: string;
 }
@@ -48,13 +51,25 @@ export function histogramWithDensity(samples: ArrayLike<number>, density: (x: nu
   const densityLabel = opts.densityLabel ?? 'predicted density';
   const bars = counts.map((c, i) => ({ x0: lo + i * width, x1: lo + (i + 1) * width, density: c / (n * width), series: sampleLabel }));
   const m = opts.gridPoints ?? 200;
-  const curve: Array<{ x: number; density: number; series: string }> = [];
-  for (let i = 0; i <= m; i++) {
-    const x = lo + (span * i) / m;
-    const d = density(x);
-    if (Number.isFinite(d)) curve.push({ x, density: d, series: densityLabel });
-  }
-  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: [sampleLabel, densityLabel], range: [COLORS.band, COLORS.predicted] } } as const;
+  const others = opts.others ?? [];
+  const OTHER_COLORS = [COLORS.neighbour, '#9467bd', '#8c564b', '#7f7f7f'];
+  const curveOf = (f: (x: number) => number, series: string) => {
+    const out: Array<{ x: number; density: number; series: string }> = [];
+    for (let i = 0; i <= m; i++) {
+      const x = lo + (span * i) / m;
+      const d = f(x);
+      if (Number.isFinite(d)) out.push({ x, density: d, series });
+    }
+    return out;
+  };
+  const curve = curveOf(density, densityLabel);
+  const otherCurves = others.flatMap((o) => curveOf(o.density, o.label));
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: [sampleLabel, densityLabel, ...others.map((o) => o.label)], range: [COLORS.band, COLORS.predicted, ...others.map((_, i) => OTHER_COLORS[i % OTHER_COLORS.length])] },
+  } as const;
   const layers: object[] = [
     {
       data: { values: bars },
@@ -72,6 +87,13 @@ export function histogramWithDensity(samples: ArrayLike<number>, density: (x: nu
       encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'density', type: 'quantitative' }, color },
     },
   ];
+  if (otherCurves.length) {
+    layers.push({
+      data: { values: otherCurves },
+      mark: { type: 'line', strokeWidth: 1.8, strokeDash: [6, 4] },
+      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'density', type: 'quantitative' }, color, detail: { field: 'series' } },
+    });
+  }
   if (opts.atom) {
     layers.push({
       data: { values: [{ x: opts.atom.at, label: `atom: mass ${formatNumber(opts.atom.mass)} at ${formatNumber(opts.atom.at)}` }] },
@@ -85,7 +107,7 @@ export function histogramWithDensity(samples: ArrayLike<number>, density: (x: nu
     kind: 'vega-lite',
     id: opts.id,
     title: opts.title,
-    caption: `Histogram of ${n} samples in ${bins} bins, scaled to unit area, against the predicted density.${opts.atom ? ' The dashed rule is the point mass the density cannot show.' : ''}${opts.note ? ` ${opts.note}` : ''}`,
+    caption: `Histogram of ${n} samples in ${bins} bins, scaled to unit area, against the predicted density${others.length ? ` (dashed: ${others.map((o) => o.label).join('; ')})` : ''}.${opts.atom ? ' The dashed rule is the point mass the density cannot show.' : ''}${opts.note ? ` ${opts.note}` : ''}`,
     spec: asSpec({ width: PLOT_WIDTH, height: PLOT_HEIGHT, layer: layers }),
   };
 }

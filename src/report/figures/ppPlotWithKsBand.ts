@@ -3,7 +3,9 @@
  * point ((i − ½)/n, F(x₍ᵢ₎)) against the diagonal, with the band |y − x| ≤ d_α(n) − 1/(2n).
  * Since D_n = maxᵢ max(i/n − F(x₍ᵢ₎), F(x₍ᵢ₎) − (i−1)/n) = maxᵢ |F(x₍ᵢ₎) − (i − ½)/n| + 1/(2n),
  * every point lies inside the band exactly when D_n ≤ d_α(n), i.e. when the KS test does not
- * reject at level α. The caption carries D_n and the exact p-value.
+ * reject at level α. The caption carries D_n and the exact p-value. Optional further laws
+ * (`others`, e.g. a wrong neighbour) put the SAME sample through the same test: their points are
+ * drawn in their own colour against the same band, and the caption gives their D and p.
  */
 import { ksOneSample } from '../../stats/kolmogorov.js';
 import { asSpec, type VegaLiteFigure } from './figure.js';
@@ -20,6 +22,8 @@ export interface PpPlotOptions {
   readonly lawLabel?: string;
   /** Most points drawn; larger samples are thinned evenly (the statistic uses all). @defaultValue 400 */
   readonly maxPoints?: number;
+  /** Further laws to test the same sample against, drawn in their own colour. @defaultValue [] */
+  readonly others?: ReadonlyArray<{ readonly label: string; readonly cdf: (x: number) => number }>;
 }
 
 export interface PpPlotResult {
@@ -27,6 +31,8 @@ export interface PpPlotResult {
   readonly D: number;
   readonly pValue: number;
   readonly critical: number;
+  /** D and p of each of `others`, in order. */
+  readonly others: ReadonlyArray<{ readonly label: string; readonly D: number; readonly pValue: number }>;
 }
 
 export function ppPlotWithKsBand(samples: ArrayLike<number>, cdf: (x: number) => number, opts: PpPlotOptions): PpPlotResult {
@@ -39,14 +45,25 @@ export function ppPlotWithKsBand(samples: ArrayLike<number>, cdf: (x: number) =>
   const step = Math.max(1, Math.ceil(n / (opts.maxPoints ?? 400)));
   const points: Array<{ empirical: number; theoretical: number; series: string }> = [];
   // Thinning keeps every step-th point and always the worst one, so a rejection stays visible.
-  let worst = 0;
-  const F = Array.from(xs, (x) => cdf(x));
-  for (let i = 1; i < n; i++) if (Math.abs(F[i] - (i + 0.5) / n) > Math.abs(F[worst] - (worst + 0.5) / n)) worst = i;
-  for (let i = 0; i < n; i++) if (i % step === 0 || i === worst) points.push({ empirical: (i + 0.5) / n, theoretical: F[i], series: 'sample' });
+  const addPoints = (F: readonly number[], series: string) => {
+    let worst = 0;
+    for (let i = 1; i < n; i++) if (Math.abs(F[i] - (i + 0.5) / n) > Math.abs(F[worst] - (worst + 0.5) / n)) worst = i;
+    for (let i = 0; i < n; i++) if (i % step === 0 || i === worst) points.push({ empirical: (i + 0.5) / n, theoretical: F[i], series });
+  };
+  const others = opts.others ?? [];
+  const otherSeries = others.map((o) => `sample against ${o.label}`);
+  const sampleSeries = others.length ? `sample against ${law}` : 'sample';
+  addPoints(Array.from(xs, (x) => cdf(x)), sampleSeries);
+  const otherKs = others.map((o, k) => {
+    addPoints(Array.from(xs, (x) => o.cdf(x)), otherSeries[k]);
+    const r = ksOneSample(xs, o.cdf);
+    return { label: o.label, D: r.D, pValue: r.pValue };
+  });
+  const OTHER_COLORS = [COLORS.neighbour, '#9467bd', '#8c564b', '#7f7f7f'];
   const half = Math.max(0, d - 1 / (2 * n));
   const band = Array.from({ length: 101 }, (_, i) => i / 100).map((p) => ({ p, lo: Math.max(0, p - half), hi: Math.min(1, p + half) }));
   const bandLabel = `KS band, α = ${formatNumber(opts.alpha)} (±${formatNumber(half)})`;
-  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: ['sample', 'y = x (exact fit)', bandLabel], range: [COLORS.measured, COLORS.threshold, COLORS.band] } } as const;
+  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: [sampleSeries, ...otherSeries, 'y = x (exact fit)', bandLabel], range: [COLORS.measured, ...otherSeries.map((_, i) => OTHER_COLORS[i % OTHER_COLORS.length]), COLORS.threshold, COLORS.band] } } as const;
   const axis = { type: 'quantitative', scale: { domain: [0, 1] } } as const;
   const spec = {
     width: PLOT_HEIGHT + 40,
@@ -74,11 +91,12 @@ export function ppPlotWithKsBand(samples: ArrayLike<number>, cdf: (x: number) =>
     D: ks.D,
     pValue: ks.pValue,
     critical: d,
+    others: otherKs,
     figure: {
       kind: 'vega-lite',
       id: opts.id,
       title: opts.title,
-      caption: `P–P plot of ${n} samples against ${law}: D = ${formatNumber(ks.D)}, exact p = ${formatNumber(ks.pValue)} (${verdict} at α = ${formatNumber(opts.alpha)}; critical D = ${formatNumber(d)}). Points outside the shaded band are a KS rejection.${step > 1 ? ` Every ${step}th point drawn.` : ''}`,
+      caption: `P–P plot of ${n} samples against ${law}: D = ${formatNumber(ks.D)}, exact p = ${formatNumber(ks.pValue)} (${verdict} at α = ${formatNumber(opts.alpha)}; critical D = ${formatNumber(d)}). Points outside the shaded band are a KS rejection.${otherKs.map((o) => ` Against ${o.label}: D = ${formatNumber(o.D)}, p = ${formatNumber(o.pValue)} (${o.pValue < opts.alpha ? 'rejected' : 'not rejected'}).`).join('')}${step > 1 ? ` Every ${step}th point drawn.` : ''}`,
       spec: asSpec(spec),
     },
   };

@@ -8,6 +8,7 @@ import type { RenderedFigure } from '../figures/figure.js';
 import { formatNumber } from '../figures/format.js';
 import type { ClaimEntry, PropertyRecord } from '../types.js';
 import { escapeHtml } from './escape.js';
+import { claimMultipleTestingText } from '../multipleTestingText.js';
 import { figureHtml } from './figureHtml.js';
 
 export function badge(verdict: string): string {
@@ -41,6 +42,7 @@ export function claimSection(c: ClaimEntry, figures: readonly RenderedFigure[]):
     ['verdict', `${badge(c.verdict)} ${escapeHtml(c.verdictReason)}`],
     ['key number', `${escapeHtml(c.keyNumber.label)}: <strong>${escapeHtml(c.keyNumber.text)}</strong>`],
     ['α', c.alpha !== null ? escapeHtml(formatNumber(c.alpha)) : c.kind === 'statistical' ? '— (no α recorded in the evidence)' : '— (not a statistical claim)'],
+    ...(c.multipleTesting ? [['multiple testing', escapeHtml(claimMultipleTestingText(c.multipleTesting, null))]] : []),
     ['tested in', `<code>${escapeHtml(c.testedIn)}</code>`],
   ]
     .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)

@@ -1,0 +1,88 @@
+/**
+ * S2 · bulk and outliers — from the evidence of properties/definitions/bulkOutliers.ts.
+ * Key number: the share of (seed, k) draws whose outlier count is within ±1 of k (the rate the
+ * binomial rule tests against 0.8 at α = 0.01). Figures: the top of the spectrum per k with the
+ * counted outliers marked (first k-sweep case, first seed); counted outliers against k for
+ * every draw (GD sweep, SGD, width sweep); the width sweep's spectra; the bulk's RMS
+ * eigenvalue relative to the top outlier against width.
+ */
+import { diagonalScatter } from '../../../src/report/figures/diagonalScatter.js';
+import { figureId, type Figure } from '../../../src/report/figures/figure.js';
+import { lossCurves, type LossCurve } from '../../../src/report/figures/lossCurves.js';
+import { outlierSpectrum, type OutlierSpectrumCase } from '../../../src/report/figures/outlierSpectrum.js';
+import type { CaseRecord, EvidenceValue } from '../../../src/report/types.js';
+import { allCases, num } from '../evidenceValues.js';
+import type { ClaimReportHook } from '../hook.js';
+import { keyNumberOf } from './generic.js';
+
+const nums = (v: EvidenceValue | undefined): number[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v as number[]) : null);
+
+function sweeps(cases: readonly CaseRecord[]): CaseRecord[] {
+  return cases.filter((c) => nums(c.evidence.ks) !== null && nums(c.evidence.counts) !== null && num(c, 'agreements') !== null);
+}
+
+function widthSweeps(cases: readonly CaseRecord[]): CaseRecord[] {
+  return cases.filter((c) => nums(c.evidence.widths) !== null && nums(c.evidence.counts) !== null);
+}
+
+export const s2Hook: ClaimReportHook = {
+  keyNumber(ctx) {
+    const s = sweeps(allCases(ctx.units));
+    const agree = s.reduce((a, c) => a + num(c, 'agreements')!, 0);
+    const draws = s.reduce((a, c) => a + num(c, 'draws')!, 0);
+    return draws ? keyNumberOf('draws with count within ±1 of k', agree / draws, `${agree}/${draws}`) : keyNumberOf('cases passed', null, '0/0');
+  },
+  summary(ctx) {
+    const cases = allCases(ctx.units);
+    const s = sweeps(cases);
+    return {
+      agreements: s.reduce((a, c) => a + num(c, 'agreements')!, 0),
+      draws: s.reduce((a, c) => a + num(c, 'draws')!, 0),
+      minPValue: s.length ? Math.min(...s.map((c) => num(c, 'pValue')!)) : null,
+      maxNeighbourPValue: Math.max(-Infinity, ...s.flatMap((c) => Object.entries(c.evidence).filter(([k]) => k.startsWith('neighbourPValue:')).map(([, v]) => v as number))),
+    };
+  },
+  alpha: () => 0.01,
+  figures(ctx) {
+    const cases = allCases(ctx.units);
+    const figures: Figure[] = [];
+    const s = sweeps(cases);
+    if (s.length) {
+      const c = s[0];
+      const seeds = nums(c.evidence.seeds) ?? [];
+      const spectra: OutlierSpectrumCase[] = [];
+      for (const k of nums(c.evidence.ks)!.slice(0, 6)) {
+        const top = nums(c.evidence[`top:s${seeds[0]}:k=${k}`]);
+        const count = num(c, `count:s${seeds[0]}:k=${k}`);
+        if (top && count !== null && top[0] > 0) spectra.push({ label: `k = ${k}`, eigenvalues: top, count, expected: k });
+      }
+      if (spectra.length) figures.push(outlierSpectrum(spectra, { id: figureId(ctx.claim, 'spectrum'), title: 'S2: top of the Hessian spectrum after training on k clusters, outliers marked', note: `Width ${num(c, 'width')}, N = ${num(c, 'N')}, d = ${num(c, 'd')}; counted by the largest ratio gap among the top 12 (gap ≥ 1.5).` }));
+    }
+    const points: Array<{ x: number; y: number; series: string }> = [];
+    for (const c of s) nums(c.evidence.ks)!.forEach((k, i) => points.push({ x: k, y: nums(c.evidence.counts)![i], series: 'full-batch GD (k sweep)' }));
+    for (const c of cases) {
+      const k = num(c, 'k');
+      if (k !== null && num(c, 'batchSize') !== null) points.push({ x: k, y: num(c, `count:k=${k}`) ?? NaN, series: 'small-batch SGD' });
+    }
+    for (const c of widthSweeps(cases)) {
+      const k = num(c, 'k')!;
+      nums(c.evidence.widths)!.forEach((w, i) => points.push({ x: k, y: nums(c.evidence.counts)![i], series: `width sweep (width ${w})` }));
+    }
+    if (points.some((p) => Number.isFinite(p.y))) {
+      figures.push(diagonalScatter(points, { id: figureId(ctx.claim, 'count-vs-k'), title: 'S2: counted outliers against the number of classes k', xTitle: 'number of classes k', yTitle: 'counted outliers', diagonalLabel: 'count = k', note: 'The claim allows ±1 (rate ≥ 0.8, binomial test at α = 0.01); overlapping points are drawn once.' }));
+    }
+    const ws = widthSweeps(cases);
+    if (ws.length) {
+      const c = ws[0];
+      const widths = nums(c.evidence.widths)!;
+      const spectra = widths
+        .map((w) => ({ w, top: nums(c.evidence[`top:w=${w}`]), count: num(c, `count:w=${w}`) }))
+        .filter((x) => x.top && x.count !== null && x.top[0] > 0)
+        .map((x) => ({ label: `width ${x.w}`, eigenvalues: x.top!, count: x.count!, expected: num(c, 'k') ?? undefined }));
+      if (spectra.length) figures.push(outlierSpectrum(spectra, { id: figureId(ctx.claim, 'width-spectra'), title: `S2: fixed data (k = ${num(c, 'k')}), growing width — the outliers stay, the bulk falls`, note: 'Same data, one network per width.' }));
+      const curves: LossCurve[] = ws.map((w, i) => ({ label: `k = ${num(w, 'k')} (case ${i + 1})`, kind: 'measured' as const, t: nums(w.evidence.widths)!, loss: nums(w.evidence.bulkRmsOverTop) ?? [] })).filter((cv) => cv.loss.length === cv.t.length);
+      if (curves.length) figures.push(lossCurves(curves, { id: figureId(ctx.claim, 'bulk-vs-width'), title: 'S2: bulk RMS eigenvalue ÷ top outlier against width', xTitle: 'hidden width (both layers)', yTitle: 'RMS of the deflated spectrum ÷ λ_1 (log scale)', logX: true, note: 'Deflated Hutchinson estimate (24 probes), k predicted outliers removed; the property asserts a decrease beyond 3 standard errors at each step.' }));
+    }
+    return figures;
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * The decision rules of theory/bulkOutliers.ts and theory/connectedBasins.ts at their
+ * boundaries: the binomial rate test's rejection region, the ±1 agreement, the bulk decrease
+ * with margins, and the S4 tolerance formula.
+ */
+import { describe, expect, it } from 'vitest';
+import { binomialCdf } from '../../src/calibration/binomialInterval.js';
+import { agreementRateTest, ALPHA, bulkConcentrates, countAgrees, COUNT_NEIGHBOURS } from '../../theory/bulkOutliers.js';
+import { LOSS_ROUNDING, s4BarrierTolerance } from '../../theory/connectedBasins.js';
+
+describe('S2 rules', () => {
+  it('rate test with M = 10 at rate 0.8, α = 0.01: rejects X ≤ 4, accepts X ≥ 5', () => {
+    expect(agreementRateTest(4, 10).accepted).toBe(false);
+    expect(agreementRateTest(5, 10).accepted).toBe(true);
+    // P(Bin(10, 0.8) ≤ 4) = 0.00637…, P(≤ 5) = 0.0328 (exact sums).
+    expect(agreementRateTest(4, 10).pValue).toBeCloseTo(0.0063693824, 9);
+    expect(agreementRateTest(5, 10).pValue).toBeCloseTo(0.0327934976, 9);
+    expect(ALPHA).toBe(0.01);
+  });
+  it('false rejection at the measured CI rates is ≈ 2e-3 per sweep (binomial) and less with the per-k rates', () => {
+    expect(binomialCdf(4, 10, 0.84)).toBeLessThan(2e-3);
+    // Poisson-binomial with the measured per-k rates (k = 2…6: 1, .9, 1, .8, .5), two seeds each.
+    const rates = [1, 0.9, 1, 0.8, 0.5, 1, 0.9, 1, 0.8, 0.5];
+    let dist = [1];
+    for (const p of rates) dist = [...dist, 0].map((v, i) => v * (1 - p) + (i > 0 ? dist[i - 1] * p : 0));
+    const reject = dist.slice(0, 5).reduce((a, b) => a + b, 0);
+    expect(reject).toBeLessThan(binomialCdf(4, 10, 0.84));
+    expect(reject).toBeLessThan(1e-3);
+  });
+  it('±1 agreement and the neighbours’ predictions', () => {
+    expect(countAgrees(5, 4)).toBe(true);
+    expect(countAgrees(6, 4)).toBe(false);
+    const byId = Object.fromEntries(COUNT_NEIGHBOURS.map((n) => [n.id, n]));
+    expect(byId.single.predict(5, 32)).toBe(1);
+    expect(byId['class-pairs'].predict(4, 32)).toBe(12);
+    expect(byId['grows-with-width'].predict(4, 32)).toBeCloseTo(6.2, 14);
+  });
+  it('bulk decrease needs more than the margin', () => {
+    expect(bulkConcentrates([1, 0.8, 0.79], [0.1, 0.1])).toEqual([true, false]);
+  });
+});
+
+describe('S4 tolerance', () => {
+  it('τ = ½·g·distance + 1e-12·max L', () => {
+    expect(s4BarrierTolerance(1e-2, 0.3, 2e-3)).toBe(0.5 * 1e-2 * 0.3 + LOSS_ROUNDING * 2e-3);
+  });
+});
