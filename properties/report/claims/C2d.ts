@@ -9,7 +9,7 @@
  * Which cases are drawn: per side of γ = 1, the cheapest case to regenerate (cost ∝
  * n·Nh·Ni·min(Nh, Ni), the sampler's Gram products): with today's regimes pooled-gamma-1/2
  * (γ = 1/2, n = 500, ~1 s) and pooled-gamma-4 (γ = 4, n = 1000, ~0.1 s); the regimes with
- * n = 4000–12000 cost ~3 s each. Their wrong neighbour is the SAMPLING one ('pooled': all Ni
+ * n = 2000–4000 cost ~1–2 s each. Their wrong neighbour is the SAMPLING one ('pooled': all Ni
  * eigenvalues of one Hessian), whose p-value is in the p-value figure; the law-valued
  * neighbours are drawn only where they are tested (a regime whose `neighbours` lists them).
  */
