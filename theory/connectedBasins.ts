@@ -22,7 +22,16 @@
  *  - 'permuted twin': θ_A against its own copy with both hidden layers' units permuted — the
  *    same function, the same loss, a different point: "any two minima are joined without a
  *    barrier" (S4 read without its condition of a common start). The midpoint averages
- *    unrelated units.
+ *    unrelated units. The neighbour is a universal statement, so the permutation may be chosen:
+ *    the farthest pairing of units (src/training/permuteHiddenUnits.ts), fixed-point free.
+ *    A uniformly random permutation was used before and failed to show a barrier above τ in
+ *    2 of 20 soak cases, both at k = 2: with two classes many units are near-duplicates
+ *    (redundant for one decision direction), so a random permutation mostly swaps similar
+ *    units (it also keeps ≈ 1 unit in place on average), the midpoint stays a good
+ *    classifier, and the barrier (0.14–0.53) was only 1.7–6.5 τ (τ ≈ 0.08: ½·1e-2·‖Δ‖ with
+ *    ‖Δ‖ ≈ 16). Pairing each unit with the one farthest from it makes the midpoint average
+ *    unlike units: measured at k = 2 (12 seeds) barrier 0.40–0.90, margin 4.8–10.7 τ; at
+ *    k = 3, 4 margins ≥ 7.8.
  *  - 'independent start' (recorded, not asserted): θ_A against a full-batch solution from a
  *    different initialisation. Rejected with margin ≥ 5 at width 32, but only 1.1 at width 64:
  *    wide nets' independent minima tend to be connected, so it is not a reliable neighbour.

@@ -8,7 +8,7 @@ import { EPS } from '../../src/linalg/matrix.js';
 import { buildMlpProblem, type MlpSpec } from '../../src/nets/mlp/index.js';
 import { Rng } from '../../src/rng/index.js';
 import { gaussianClusters } from '../../src/training/gaussianClusters.js';
-import { permuteHiddenUnits } from '../../src/training/permuteHiddenUnits.js';
+import { farthestPairingPermutation, hiddenUnitDescriptors, permuteHiddenUnits } from '../../src/training/permuteHiddenUnits.js';
 
 describe('permuteHiddenUnits', () => {
   const spec: MlpSpec = { inputDim: 5, hidden: [6, 4], outputs: 3, activation: 'relu', loss: 'softmax-cross-entropy' };
@@ -32,5 +32,30 @@ describe('permuteHiddenUnits', () => {
   it('rejects a non-permutation and an output layer', () => {
     expect(() => permuteHiddenUnits(spec, theta, 1, [0, 0, 1, 2, 3, 4])).toThrow(/permutation/);
     expect(() => permuteHiddenUnits(spec, theta, 3, [0, 1, 2])).toThrow(/hidden layer/);
+  });
+  it('descriptors: ‖θ − θ_π‖² = Σ_i ‖u_i − u_π(i)‖² for a permutation of one layer', () => {
+    const perm1 = [2, 0, 5, 1, 3, 4];
+    const moved = permuteHiddenUnits(spec, theta, 1, perm1);
+    const u = hiddenUnitDescriptors(spec, theta, 1);
+    let direct = 0;
+    for (let i = 0; i < theta.length; i++) direct += (theta[i] - moved[i]) ** 2;
+    let viaUnits = 0;
+    perm1.forEach((j, i) => u[i].forEach((v, c) => (viaUnits += (v - u[j][c]) ** 2)));
+    // Same squares summed in another order: relative rounding ≤ P·eps.
+    expect(Math.abs(direct - viaUnits)).toBeLessThanOrEqual(theta.length * EPS * direct);
+    expect(u[0].length).toBe(5 + 1 + 4);
+  });
+  it('farthest pairing: fixed-point free, an involution for even n, pairs the farthest units first', () => {
+    // Units on a line at 0, 1, 2, 10: the farthest pair is (0, 10), then (1, 2).
+    const d = [0, 1, 2, 10].map((x) => Float64Array.of(x));
+    expect(Array.from(farthestPairingPermutation(d))).toEqual([3, 2, 1, 0]);
+    const rng = Rng.fromSeed(5);
+    for (const n of [2, 3, 6, 7, 32]) {
+      const perm = farthestPairingPermutation(Array.from({ length: n }, () => Float64Array.from(rng.normals(4))));
+      expect(new Set(perm).size).toBe(n);
+      perm.forEach((j, i) => expect(j).not.toBe(i));
+      if (n % 2 === 0) perm.forEach((j, i) => expect(perm[j]).toBe(i));
+    }
+    expect(() => farthestPairingPermutation([Float64Array.of(1)])).toThrow(/at least 2/);
   });
 });

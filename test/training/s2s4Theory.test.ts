@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { binomialCdf } from '../../src/calibration/binomialInterval.js';
-import { agreementRateTest, ALPHA, bulkConcentrates, countAgrees, COUNT_NEIGHBOURS } from '../../theory/bulkOutliers.js';
+import { agreementRateTest, ALPHA, BULK_ALPHA, bulkConcentrates, countAgrees, COUNT_NEIGHBOURS, pooledBulkDecrease } from '../../theory/bulkOutliers.js';
 import { LOSS_ROUNDING, s4BarrierTolerance } from '../../theory/connectedBasins.js';
 
 describe('S2 rules', () => {
@@ -34,6 +34,31 @@ describe('S2 rules', () => {
     expect(byId.single.predict(5, 32)).toBe(1);
     expect(byId['class-pairs'].predict(4, 32)).toBe(12);
     expect(byId['grows-with-width'].predict(4, 32)).toBeCloseTo(6.2, 14);
+  });
+  it('rate test with M = 8 (SGD draws): rejects X ≤ 2, accepts X ≥ 3; with M = 6 (width sweep): rejects X ≤ 1', () => {
+    expect(agreementRateTest(2, 8).accepted).toBe(false);
+    expect(agreementRateTest(3, 8).accepted).toBe(true);
+    // P(Bin(8, 0.8) ≤ 2) = 0.00123, P(≤ 3) = 0.0104064 (just above α).
+    expect(agreementRateTest(2, 8).pValue).toBeCloseTo(0.00123136, 8);
+    expect(agreementRateTest(3, 8).pValue).toBeCloseTo(0.0104064, 8);
+    expect(agreementRateTest(1, 6).accepted).toBe(false);
+    expect(agreementRateTest(2, 6).accepted).toBe(true);
+  });
+  it('SGD: false failure at the measured rate (59/60) and at 0.9 is < 1e-4; the single neighbour (measured 1/60 agreeing) survives with probability < 1e-3', () => {
+    expect(binomialCdf(2, 8, 59 / 60)).toBeLessThan(1e-6);
+    expect(binomialCdf(2, 8, 0.9)).toBeLessThan(1e-4);
+    expect(1 - binomialCdf(2, 8, 1 / 60)).toBeLessThan(1e-3);
+  });
+  it('pooled bulk decrease: z = ΣD/√Σv, one-sided normal p, rejects width-blind below α', () => {
+    const t = pooledBulkDecrease([0.4, 0.5, 0.3], [0.0025, 0.0025, 0.0025]);
+    expect(t.z).toBeCloseTo(1.2 / Math.sqrt(0.0075), 12);
+    expect(t.decreased).toBe(true);
+    // z = 2.3263… is the one-sided 1% point: p just below / above α.
+    expect(pooledBulkDecrease([2.33], [1]).decreased).toBe(true);
+    expect(pooledBulkDecrease([2.32], [1]).decreased).toBe(false);
+    expect(pooledBulkDecrease([2.33], [1]).pValue).toBeCloseTo(0.0099031, 6);
+    expect(pooledBulkDecrease([0.1, -0.1], [0.01, 0.01]).pValue).toBeCloseTo(0.5, 14);
+    expect(BULK_ALPHA).toBe(0.01);
   });
   it('bulk decrease needs more than the margin', () => {
     expect(bulkConcentrates([1, 0.8, 0.79], [0.1, 0.1])).toEqual([true, false]);
