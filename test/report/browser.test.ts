@@ -5,24 +5,27 @@
  * marks, or a table with rows), nothing was fetched from the network, nothing logged an
  * error; a full-page screenshot is saved next to the report (conformance.png).
  *
- * Two reports: a real run, at 3% of the CI runs, of every claim that has figures of its own
- * (CLAIM_HOOKS; the others get the generic figure, which the gallery covers), and a gallery
- * of every figure builder on synthetic data (galleryReport.ts). Both are written under
+ * Three reports: a real run, at 3% of the CI runs, of every claim with figures of its own
+ * (CLAIM_HOOKS) but the slow ones; the committed sample (reports/sample, every claim, as
+ * `npm run report` writes it); and a gallery of every figure builder on synthetic data
+ * (galleryReport.ts). Both are written under
  * reports/browser-test/ (git-ignored) so the screenshots can be looked at after a run.
  */
-import { existsSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_HOOKS } from '../../properties/report/claims/index.js';
 import { selectedClaimIds } from '../../properties/report/plan.js';
+import { parseReport } from '../../src/report/json.js';
 import type { ConformanceReport } from '../../src/report/types.js';
+import { CLAIMS } from '../../theory/claims.js';
 import { writeGalleryReport } from './galleryReport.js';
 import { smallReport } from './smallReport.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Claims whose single case costs tens of seconds (see the real-run test). */
-const SLOW_CLAIMS = ['C2d', 'C2e'];
+const SLOW_CLAIMS = ['C2d', 'C2e', 'S2', 'S4'];
 const hasChromium = existsSync(CHROMIUM);
 const OUT = join(process.cwd(), 'reports', 'browser-test');
 // Without the background-networking flags Chromium tries to reach Google services, which a
@@ -102,14 +105,26 @@ describe.runIf(hasChromium)('conformance.html in headless Chromium', () => {
   });
 
   it('a real run of every claim with its own figures: every row, section and figure rendered; screenshot saved', async () => {
-    // C2d and C2e are left out: one case of their properties is a whole KS experiment (C2e's
-    // convergence case alone ~40 s); report.test.ts renders their figures in its all-claims run.
+    // C2d, C2e, S2 and S4 are left out: one case of their properties is a whole KS experiment
+    // (C2e's convergence case alone ~40 s) or trains a dozen networks (S2 ~12 s); report.test.ts
+    // renders their figures in its all-claims run, and the sample report below has them all.
     const claims = Object.keys(CLAIM_HOOKS).filter((id) => !SLOW_CLAIMS.includes(id));
     const { report, files } = await smallReport({ claims, runsScale: 0.03 }, join(OUT, 'run'));
     expect(report.claims.map((c) => c.id)).toEqual(selectedClaimIds(claims));
     const figures = await inspect(browser, files.html, report);
     expect(figures.length).toBeGreaterThanOrEqual(report.claims.length);
   }, 120_000);
+
+  it('the committed sample report (npm run report, every claim): every row, section and figure rendered', async () => {
+    // Copied out so the screenshot lands under reports/browser-test/, not in the tracked sample.
+    const dir = join(OUT, 'sample');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join('reports', 'sample', 'conformance.html'), join(dir, 'conformance.html'));
+    const report = parseReport(readFileSync(join('reports', 'sample', 'conformance.json'), 'utf8'), 'reports/sample/conformance.json');
+    expect(report.claims.map((c) => c.id).sort()).toEqual(CLAIMS.map((c) => c.id).sort());
+    const figures = await inspect(browser, join(dir, 'conformance.html'), report);
+    expect(figures.length).toBeGreaterThanOrEqual(report.claims.length);
+  }, 60_000);
 
   it('the gallery of every figure builder (synthetic data): every plot has drawn data', async () => {
     const { report, files } = await writeGalleryReport(join(OUT, 'gallery'));
