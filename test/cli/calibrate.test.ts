@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, clopperPearson, binomialCdf, type CalibrationExperiment } from '../../src/calibration/index.js';
 import { formatCalibration } from '../../src/cli/commands/calibrate.js';
-import { main } from '../../src/cli/main.js';
-import { memoryIO } from '../../src/cli/io.js';
+import { runCli } from './runCli.js';
 
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+const run = runCli;
 
 /** A test whose null p-values are exactly uniform and whose neighbour p-values are tiny. */
 const synthetic: CalibrationExperiment = {

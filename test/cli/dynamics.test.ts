@@ -3,30 +3,17 @@
  * divergent regime (no NaN, values after divergence null), and bad input (exit 2, one line
  * naming the flag and the fix).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { memoryIO } from '../../src/cli/io.js';
+import { runCli as runCliArgs, missingPath, tempFiles } from './runCli.js';
 import { buildProblem } from '../../src/config/buildProblem.js';
 import { quadraticModelAtOptimum } from '../../src/dynamics/eigenbasis.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hc-dynamics-'));
-const write = (name: string, value: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(value));
-  return path;
-};
+const write = tempFiles('hc-dynamics-');
+const runCli = (argv: string[]) => runCliArgs(...argv);
 const ERF = { family: 'two-layer', activation: 'erf', Ni: 3, Nh: 1, N: 30, seed: 2 };
 const erfPath = write('erf.json', ERF);
 const { lambdaMinPositive: LMIN, lambdaMax: LMAX } = quadraticModelAtOptimum(buildProblem(ERF));
 
-async function runCli(argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
 
 describe('dynamics --json', () => {
   it('prints one object: curves on a log grid, slopes, spectrum ends and regime', async () => {
@@ -117,7 +104,7 @@ describe('dynamics bad input: exit 2, one line naming the flag and the fix', () 
     ['missing --epsilon', ['dynamics', erfPath, '--eta', '1', '--steps', '10'], /--epsilon is required/],
     ['unknown flag', [...base, '--eps', '1'], /unknown option --eps/],
     ['no config', ['dynamics', '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /expected one config file/],
-    ['missing file', ['dynamics', join(dir, 'nope.json'), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /cannot read config/],
+    ['missing file', ['dynamics', missingPath('nope.json'), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /cannot read config/],
     ['student away from θ*', ['dynamics', write('off.json', { ...ERF, studentOffset: 0.1 }), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /remove it/],
     ['bad config field', ['dynamics', write('bad.json', { ...ERF, Ni: 0 }), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /Ni/],
     // P = 80400: the dense quadratic model would need ~190 GiB; refused before any allocation.

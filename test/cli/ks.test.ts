@@ -1,22 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { memoryIO } from '../../src/cli/io.js';
+import { runCli, missingPath, tempFiles } from './runCli.js';
 import { ChiSquared, ksOneSample } from '../../src/stats/index.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hc-ks-'));
-function file(name: string, content: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+const file = tempFiles('hc-ks-');
+const run = runCli;
 
 describe('cli ks', () => {
   const xs = [0.3, 1.2, 2.5, 0.8, 4.1, 1.9, 0.05, 3.3];
@@ -53,6 +40,6 @@ describe('cli ks', () => {
   it('missing --samples or --law, unknown file', async () => {
     expect((await run('ks', '--law', 'chi2', '--k', '2')).err).toContain('--samples is required');
     expect((await run('ks', '--samples', samples)).err).toContain('--law is required');
-    expect((await run('ks', '--law', 'chi2', '--k', '2', '--samples', join(dir, 'nope.json'))).err).toContain('cannot read samples');
+    expect((await run('ks', '--law', 'chi2', '--k', '2', '--samples', missingPath('nope.json'))).err).toContain('cannot read samples');
   });
 });

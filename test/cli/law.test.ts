@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { memoryIO } from '../../src/cli/io.js';
+import { runCli } from './runCli.js';
 import { ChiSquared, ChiSquaredMpConvolution, MarchenkoPastur } from '../../src/stats/index.js';
 
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+const run = runCli;
 
 describe('cli law cdf', () => {
   it('chi2-mp --json: {law, params, at, cdf} equal to ChiSquaredMpConvolution (sigmas are standard deviations)', async () => {

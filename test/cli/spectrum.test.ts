@@ -1,21 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { memoryIO } from '../../src/cli/io.js';
+import { runCli, missingPath, tempFiles } from './runCli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hc-cli-'));
-function file(name: string, content: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+const file = tempFiles('hc-cli-');
+const run = runCli;
 
 describe('cli spectrum --json', () => {
   it('prints one JSON object with P, N, all P eigenvalues ascending, rank, gap, trace, predictedRank', async () => {
@@ -72,7 +59,7 @@ describe('cli spectrum --json', () => {
 
 describe('cli bad input: exit 2, one line naming the field and the fix, nothing on stdout', () => {
   const cases: [string, () => string[], RegExp][] = [
-    ['missing file', () => ['spectrum', join(dir, 'nope.json')], /nope\.json: cannot read config \(ENOENT\); check the path/],
+    ['missing file', () => ['spectrum', missingPath('nope.json')], /nope\.json: cannot read config \(ENOENT\); check the path/],
     ['invalid JSON', () => ['spectrum', file('bad.json', '{"family": NaN}')], /bad\.json: not valid JSON .*NaN and Infinity are not JSON/],
     ['wrong shape', () => ['spectrum', file('shape.json', JSON.stringify({ family: 'two-layer', activation: 'erf', W: [[1, 2]], a: [1, 2], X: [[1, 2]] }))], /^spectrum: a: has 2 entries, expected 1/],
     ['unknown activation', () => ['spectrum', file('act.json', JSON.stringify({ family: 'two-layer', activation: 'swish', Ni: 2, Nh: 2, N: 3, seed: 1 }))], /^spectrum: activation: unknown activation "swish"/],

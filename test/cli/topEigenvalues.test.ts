@@ -2,26 +2,13 @@
  * `top-eigenvalues`: route choice (structured at θ* for two-layer, matrix-free Lanczos
  * elsewhere), agreement with the dense `spectrum`, the backend option, and bad input.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { runCli, tempFiles } from './runCli.js';
 import { EPS } from '../../src/linalg/matrix.js';
 import { nativeAvailable } from '../../src/linalg/selectBackend.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'hc-top-'));
-function file(name: string, content: unknown): string {
-  const p = join(dir, name);
-  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-}
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+const file = tempFiles('hc-top-');
+const run = runCli;
 async function denseTop(cfg: string, k: number): Promise<number[]> {
   const o = JSON.parse((await run('spectrum', cfg, '--json', '--backend', 'portable')).out);
   return (o.eigenvalues as number[]).slice(-k).reverse();

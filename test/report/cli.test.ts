@@ -6,15 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../cli/runCli.js';
 import { tempDir } from './smallReport.js';
 
-async function run(...argv: string[]) {
-  const io = memoryIO();
-  const code = await main(['report', ...argv], io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+const run = (...argv: string[]) => runCli('report', ...argv);
 
 describe('report command line', () => {
   it.each([
