@@ -13,10 +13,9 @@
  */
 import type { TeacherStudentProblem } from '../config/buildProblem.js';
 import type { LinalgBackend } from '../linalg/backend.js';
-import { checkLength } from '../linalg/operator.js';
 import { getBackend } from '../linalg/selectBackend.js';
 import { residuals, type LeastSquaresProblem } from './problem.js';
-import { twoLayerHessianOperator, type HessianOperator } from './twoLayerHessianOperator.js';
+import { countingHessianOperator, twoLayerHessianOperator, type HessianOperator } from './twoLayerHessianOperator.js';
 
 export type { HessianOperator } from './twoLayerHessianOperator.js';
 
@@ -40,24 +39,14 @@ export function genericHessianOperator(p: LeastSquaresProblem, theta: Float64Arr
   let rr = 0;
   for (let n = 0; n < N; n++) rr += r[n] * r[n];
   const w = Float64Array.from(r, (x) => x / N);
-  let applications = 0;
-  return {
-    size: P,
-    residualNorm: Math.sqrt(rr),
-    get applications() {
-      return applications;
-    },
-    apply(v: Float64Array): Float64Array {
-      checkLength(v, P, 'genericHessianOperator');
-      applications++;
-      const u = jvp.call(model, theta, X, v);
-      for (let n = 0; n < N; n++) u[n] /= N;
-      const out = vjp.call(model, theta, X, u);
-      if (rr > 0) {
-        const rv = model.weightedOutputHessianVector(theta, X, w, v);
-        for (let i = 0; i < P; i++) out[i] += rv[i];
-      }
-      return out;
-    },
-  };
+  return countingHessianOperator(P, Math.sqrt(rr), 'genericHessianOperator', (v) => {
+    const u = jvp.call(model, theta, X, v);
+    for (let n = 0; n < N; n++) u[n] /= N;
+    const out = vjp.call(model, theta, X, u);
+    if (rr > 0) {
+      const rv = model.weightedOutputHessianVector(theta, X, w, v);
+      for (let i = 0; i < P; i++) out[i] += rv[i];
+    }
+    return out;
+  });
 }

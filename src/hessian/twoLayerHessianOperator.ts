@@ -45,6 +45,26 @@ export interface HessianOperator extends SymmetricOperator {
   readonly applications: number;
 }
 
+/**
+ * Wraps a family's exact H·v as a HessianOperator: checks v's length, counts applications
+ * and carries ‖r‖₂ (every Hessian operator reports both the same way).
+ */
+export function countingHessianOperator(P: number, residualNorm: number, who: string, hv: (v: Float64Array) => Float64Array): HessianOperator {
+  let applications = 0;
+  return {
+    size: P,
+    residualNorm,
+    get applications() {
+      return applications;
+    },
+    apply(v: Float64Array): Float64Array {
+      checkLength(v, P, who);
+      applications++;
+      return hv(v);
+    },
+  };
+}
+
 export function twoLayerHessianOperator(input: TwoLayerOperatorInput, backend: LinalgBackend): HessianOperator {
   const { activation: act, Ni, Nh, theta, X, targets } = input;
   const N = X.rows;
@@ -74,46 +94,35 @@ export function twoLayerHessianOperator(input: TwoLayerOperatorInput, backend: L
   const atOptimum = rr === 0;
   // a_j·D₂ is only needed off the optimum.
   const aD2 = atOptimum ? null : Float64Array.from(Z, (z, idx) => a[idx % Nh] * act.d2(z));
-  let applications = 0;
-
-  return {
-    size: P,
-    residualNorm: Math.sqrt(rr),
-    get applications() {
-      return applications;
-    },
-    apply(v: Float64Array): Float64Array {
-      checkLength(v, P, 'twoLayerHessianOperator');
-      applications++;
-      const V: Matrix = { rows: Nh, cols: Ni, data: v.subarray(0, Nh * Ni) };
-      const va = v.subarray(Nh * Ni);
-      const S = multiply(backend, X, V, false, true).data; // N×Nh
-      const C = new Float64Array(N * Nh);
-      const out = new Float64Array(P);
-      const outA = out.subarray(Nh * Ni);
-      for (let n = 0; n < N; n++) {
-        const row = n * Nh;
-        let jv = 0;
-        for (let j = 0; j < Nh; j++) jv += a[j] * D1[row + j] * S[row + j] + G[row + j] * va[j];
-        const u = jv / N;
-        const rho = r[n] / N;
-        if (aD2 === null || rho === 0) {
-          for (let j = 0; j < Nh; j++) {
-            C[row + j] = u * a[j] * D1[row + j];
-            outA[j] += u * G[row + j];
-          }
-        } else {
-          for (let j = 0; j < Nh; j++) {
-            const d1 = D1[row + j];
-            const s = S[row + j];
-            C[row + j] = u * a[j] * d1 + rho * (aD2[row + j] * s + d1 * va[j]);
-            outA[j] += u * G[row + j] + rho * d1 * s;
-          }
+  return countingHessianOperator(P, Math.sqrt(rr), 'twoLayerHessianOperator', (v) => {
+    const V: Matrix = { rows: Nh, cols: Ni, data: v.subarray(0, Nh * Ni) };
+    const va = v.subarray(Nh * Ni);
+    const S = multiply(backend, X, V, false, true).data; // N×Nh
+    const C = new Float64Array(N * Nh);
+    const out = new Float64Array(P);
+    const outA = out.subarray(Nh * Ni);
+    for (let n = 0; n < N; n++) {
+      const row = n * Nh;
+      let jv = 0;
+      for (let j = 0; j < Nh; j++) jv += a[j] * D1[row + j] * S[row + j] + G[row + j] * va[j];
+      const u = jv / N;
+      const rho = r[n] / N;
+      if (aD2 === null || rho === 0) {
+        for (let j = 0; j < Nh; j++) {
+          C[row + j] = u * a[j] * D1[row + j];
+          outA[j] += u * G[row + j];
+        }
+      } else {
+        for (let j = 0; j < Nh; j++) {
+          const d1 = D1[row + j];
+          const s = S[row + j];
+          C[row + j] = u * a[j] * d1 + rho * (aD2[row + j] * s + d1 * va[j]);
+          outA[j] += u * G[row + j] + rho * d1 * s;
         }
       }
-      const outW = multiply(backend, { rows: N, cols: Nh, data: C }, X, true, false).data; // Nh×Ni
-      out.set(outW, 0);
-      return out;
-    },
-  };
+    }
+    const outW = multiply(backend, { rows: N, cols: Nh, data: C }, X, true, false).data; // Nh×Ni
+    out.set(outW, 0);
+    return out;
+  });
 }
