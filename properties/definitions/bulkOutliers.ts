@@ -175,6 +175,16 @@ function neighbourRejected(rejected: boolean, evidence: Evidence, message: () =>
   return rejected ? { ok: true, evidence } : { ok: false, inconclusive: true, evidence, message: `${message()} (power shortfall on this draw, not a failure of the claim)` };
 }
 
+/** Every count neighbour through the claim's own rate rule; records its agreements and p-value. */
+function countNeighbourChecks(counts: readonly number[], ks: readonly number[], width: number, evidence: Evidence, tag: string): CaseOutcome[] {
+  return COUNT_NEIGHBOURS.map((n) => {
+    const nt = agreementRateTest(counts.filter((m, i) => countAgrees(m, n.predict(ks[i], width))).length, counts.length);
+    evidence[`neighbourAgreements:${n.id}`] = nt.agreements;
+    evidence[`neighbourPValue:${n.id}`] = sig(nt.pValue);
+    return neighbourRejected(nt.accepted === false, evidence, () => `${tag}wrong neighbour "${n.description}" NOT rejected: ${nt.agreements} of ${nt.draws} agree, p = ${nt.pValue} ≥ α = ${ALPHA}`);
+  });
+}
+
 // ---------------------------------------------------------------------------------------
 // 1. Count ≈ k for every k of a sweep; the neighbours are rejected somewhere in the sweep.
 
@@ -210,13 +220,7 @@ function checkKSweep(sweep: KSweepCase): CaseOutcome {
   });
   const misses = draws.map((d, i) => (agree[i] ? null : `seed ${d.seed} k = ${d.k}: ${counts[i]} (gap ${sig(nets[i].outliers.gap)})`)).filter((x) => x !== null);
   parts.push(outcome(test.accepted, evidence, () => `only ${test.agreements} of ${test.draws} counts within ±${OUTLIER_COUNT_TOLERANCE} of k: P(Bin(${test.draws}, ${AGREEMENT_RATE}) ≤ ${test.agreements}) = ${test.pValue} < α = ${ALPHA}; misses: ${misses.join('; ')}`));
-  for (const n of COUNT_NEIGHBOURS) {
-    const predicted = ks.map((k) => n.predict(k, sweep.base.width));
-    const nt = agreementRateTest(counts.filter((c, i) => countAgrees(c, predicted[i])).length, draws.length);
-    evidence[`neighbourAgreements:${n.id}`] = nt.agreements;
-    evidence[`neighbourPValue:${n.id}`] = sig(nt.pValue);
-    parts.push(neighbourRejected(nt.accepted === false, evidence, () => `wrong neighbour "${n.description}" NOT rejected: ${nt.agreements} of ${nt.draws} agree, p = ${nt.pValue} ≥ α = ${ALPHA}`));
-  }
+  parts.push(...countNeighbourChecks(counts, ks, sweep.base.width, evidence, ''));
   return allOf(...parts);
 }
 
@@ -269,13 +273,7 @@ function checkSgd(c: SgdRateCase): CaseOutcome {
   });
   const misses = c.draws.map((d, i) => (agree[i] ? null : `seed ${d.seed} k = ${d.k}: ${counts[i]} (gap ${sig(nets[i].outliers.gap)})`)).filter((x) => x !== null);
   parts.push(outcome(test.accepted, evidence, () => `SGD: only ${test.agreements} of ${test.draws} counts within ±${OUTLIER_COUNT_TOLERANCE} of k: P(Bin(${test.draws}, ${AGREEMENT_RATE}) ≤ ${test.agreements}) = ${test.pValue} < α = ${ALPHA}; misses: ${misses.join('; ')}`));
-  for (const n of COUNT_NEIGHBOURS) {
-    const predicted = ks.map((k) => n.predict(k, c.base.width));
-    const nt = agreementRateTest(counts.filter((m, i) => countAgrees(m, predicted[i])).length, counts.length);
-    evidence[`neighbourAgreements:${n.id}`] = nt.agreements;
-    evidence[`neighbourPValue:${n.id}`] = sig(nt.pValue);
-    parts.push(neighbourRejected(nt.accepted === false, evidence, () => `SGD: wrong neighbour "${n.description}" NOT rejected: ${nt.agreements} of ${nt.draws} agree, p = ${nt.pValue} ≥ α = ${ALPHA}`));
-  }
+  parts.push(...countNeighbourChecks(counts, ks, c.base.width, evidence, 'SGD: '));
   return allOf(...parts);
 }
 
