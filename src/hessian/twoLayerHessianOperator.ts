@@ -19,7 +19,7 @@
 import type { LinalgBackend } from '../linalg/backend.js';
 import { multiply } from '../linalg/backendOps.js';
 import type { Matrix } from '../linalg/matrix.js';
-import { checkLength, type SymmetricOperator } from '../linalg/operator.js';
+import { countingOperator, type CountingOperator } from '../linalg/operator.js';
 import type { Activation } from '../nets/activation.js';
 
 export interface TwoLayerOperatorInput {
@@ -38,31 +38,14 @@ export interface TwoLayerOperatorInput {
   readonly atOptimum?: boolean;
 }
 
-export interface HessianOperator extends SymmetricOperator {
+export interface HessianOperator extends CountingOperator {
   /** ‖r‖₂ at θ (0 at the optimum: the operator is then JᵀJ/N). */
   readonly residualNorm: number;
-  /** Applications so far. */
-  readonly applications: number;
 }
 
-/**
- * Wraps a family's exact H·v as a HessianOperator: checks v's length, counts applications
- * and carries ‖r‖₂ (every Hessian operator reports both the same way).
- */
+/** Wraps a family's exact H·v as a HessianOperator (length check, count, ‖r‖₂). */
 export function countingHessianOperator(P: number, residualNorm: number, who: string, hv: (v: Float64Array) => Float64Array): HessianOperator {
-  let applications = 0;
-  return {
-    size: P,
-    residualNorm,
-    get applications() {
-      return applications;
-    },
-    apply(v: Float64Array): Float64Array {
-      checkLength(v, P, who);
-      applications++;
-      return hv(v);
-    },
-  };
+  return countingOperator(P, who, hv, { residualNorm });
 }
 
 export function twoLayerHessianOperator(input: TwoLayerOperatorInput, backend: LinalgBackend): HessianOperator {

@@ -47,6 +47,31 @@ export function diagonalOperator(d: Float64Array): SymmetricOperator {
   };
 }
 
+export interface CountingOperator extends SymmetricOperator {
+  /** Number of products taken so far (the cost of a Lanczos run). */
+  readonly applications: number;
+}
+
+/**
+ * An operator from its product: checks v's length (naming `who` in the error), counts the
+ * applications, and carries any `extra` read-only fields (e.g. a Hessian's residual norm).
+ */
+export function countingOperator<E extends object = Record<never, never>>(size: number, who: string, product: (v: Float64Array) => Float64Array, extra?: E): CountingOperator & E {
+  let applications = 0;
+  return {
+    ...(extra as E),
+    size,
+    get applications() {
+      return applications;
+    },
+    apply(v: Float64Array): Float64Array {
+      checkLength(v, size, who);
+      applications++;
+      return product(v);
+    },
+  };
+}
+
 export function checkLength(v: Float64Array, n: number, who: string): void {
   if (!(v instanceof Float64Array) || v.length !== n) {
     throw new Error(`${who}.apply: v must be a Float64Array of length ${n}, got ${v instanceof Float64Array ? v.length : typeof v}`);

@@ -10,7 +10,9 @@
  * Symmetry: exact Hessians are symmetric; for ReLU networks the product is the almost-everywhere
  * Hessian (second derivative of ReLU taken as 0), symmetric as well.
  */
-import { checkLength, type SymmetricOperator } from '../linalg/operator.js';
+import { countingOperator, type CountingOperator } from '../linalg/operator.js';
+
+export type { CountingOperator };
 
 /** What the operator needs: the parameter count and an H·v of the (mean) loss. */
 export interface HessianVectorSource {
@@ -18,25 +20,9 @@ export interface HessianVectorSource {
   hessianVector(theta: Float64Array, v: Float64Array, batch?: Int32Array): Float64Array;
 }
 
-export interface CountingOperator extends SymmetricOperator {
-  /** Number of H·v products taken so far. */
-  readonly applications: number;
-}
-
 /** H(θ) of the mean loss over `batch` (every sample when omitted) as an operator. */
 export function hessianOperator(model: HessianVectorSource, theta: Float64Array, batch?: Int32Array): CountingOperator {
   if (theta.length !== model.P) throw new Error(`hessianOperator: theta has ${theta.length} entries, expected P = ${model.P}`);
   const at = Float64Array.from(theta);
-  let applications = 0;
-  return {
-    size: model.P,
-    get applications() {
-      return applications;
-    },
-    apply(v: Float64Array): Float64Array {
-      checkLength(v, model.P, 'hessianOperator');
-      applications++;
-      return model.hessianVector(at, v, batch);
-    },
-  };
+  return countingOperator(model.P, 'hessianOperator', (v) => model.hessianVector(at, v, batch));
 }
