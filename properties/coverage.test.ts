@@ -9,14 +9,16 @@ import { GAUSS_NEWTON_PROPERTIES } from './definitions/gaussNewton.js';
 import { LINEAR_PROPERTIES } from './definitions/linearNetwork.js';
 import { RANK_PROPERTIES } from './definitions/rank.js';
 import { S1_PROPERTIES } from './definitions/gaussNewtonDecomposition.js';
-import type { PropertyDefinition } from './support/propertyDefinition.js';
-import { DEFAULT_SEED } from './support/runProperty.js';
+import type { PropertyDefinition } from '../src/harness/propertyDefinition.js';
+import { DEFAULT_SEED } from '../src/harness/runSettings.js';
+import type { LegacyEvidence } from './evidence/legacy.js';
 
-function coverage<C>(def: PropertyDefinition<C>): Map<string, number> {
+function coverage<C>(def: PropertyDefinition<C, LegacyEvidence>): Map<string, number> {
   const counts = new Map<string, number>();
   const lines: string[] = [];
-  fc.statistics(def.arbitrary, (c) => def.label!(c), { numRuns: def.numRuns, seed: DEFAULT_SEED, logger: (l) => lines.push(l) });
-  for (const c of fc.sample(def.arbitrary, { numRuns: def.numRuns, seed: DEFAULT_SEED })) {
+  const arb = def.arbitrary({ sizeTier: 'ci' });
+  fc.statistics(arb, (c) => def.label!(c), { numRuns: def.numRuns, seed: DEFAULT_SEED, logger: (l) => lines.push(l) });
+  for (const c of fc.sample(arb, { numRuns: def.numRuns, seed: DEFAULT_SEED })) {
     const l = def.label!(c);
     counts.set(l, (counts.get(l) ?? 0) + 1);
   }
@@ -35,12 +37,12 @@ describe('generator coverage', () => {
   });
   it('C1 and S1: every activation, deep linear, at and off the optimum', () => {
     for (const def of [...GAUSS_NEWTON_PROPERTIES, ...S1_PROPERTIES]) {
-      const counts = coverage(def as PropertyDefinition<unknown>);
+      const counts = coverage(def as PropertyDefinition<unknown, LegacyEvidence>);
       for (const a of [/^identity/, /^erf/, /^tanh/, /^relu/, /^sigmoid/, /^softplus/, /^z\^/, /^polynomial/, /^deep-linear/]) expect(has(counts, a), `${def.name}: no ${a}`).toBe(true);
     }
   });
   it('C2: two-layer and deep, whitened, and N < Ni', () => {
-    const counts = coverage(LINEAR_PROPERTIES[0] as PropertyDefinition<unknown>);
+    const counts = coverage(LINEAR_PROPERTIES[0] as PropertyDefinition<unknown, LegacyEvidence>);
     for (const p of [/^two-layer/, /^deep/, /whitened/, /N < Ni/]) expect(has(counts, p), `no ${p}`).toBe(true);
   });
 });

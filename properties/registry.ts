@@ -1,6 +1,8 @@
 /**
  * Every property definition, by claim: the one list both vitest files and the conformance
  * report iterate, so a claim is checked the same way in both. Add new definitions here.
+ * PROPERTY_SUITE is what the composition root hands the report layer (with this module's URL,
+ * so --jobs workers load the same suite).
  */
 import { DYNAMICS_PROPERTIES } from './definitions/dynamics.js';
 import { GAUSS_NEWTON_PROPERTIES } from './definitions/gaussNewton.js';
@@ -11,9 +13,11 @@ import { C2D_PROPERTIES, C2E_PROPERTIES } from './definitions/spectralLaw.js';
 import { S3_PROPERTIES } from './definitions/spikedCovariance.js';
 import { S2_PROPERTIES } from './definitions/bulkOutliers.js';
 import { S4_PROPERTIES } from './definitions/connectedBasins.js';
-import type { PropertyDefinition } from './support/propertyDefinition.js';
+import type { AnyPropertyDefinition } from '../src/harness/propertyDefinition.js';
+import type { PropertySuite } from '../src/report/run/suite.js';
+import { CLAIM_CATALOGUE } from './catalogue.js';
 
-export const PROPERTY_REGISTRY: ReadonlyArray<PropertyDefinition<any>> = [
+export const PROPERTY_REGISTRY: readonly AnyPropertyDefinition[] = [
   ...GAUSS_NEWTON_PROPERTIES,
   ...LINEAR_PROPERTIES,
   ...C2D_PROPERTIES,
@@ -27,6 +31,8 @@ export const PROPERTY_REGISTRY: ReadonlyArray<PropertyDefinition<any>> = [
   ...S4_PROPERTIES,
 ];
 
-export function propertiesForClaim(claimId: string): ReadonlyArray<PropertyDefinition<any>> {
+export const PROPERTY_SUITE: PropertySuite = { catalogue: CLAIM_CATALOGUE, properties: PROPERTY_REGISTRY, moduleUrl: import.meta.url };
+
+export function propertiesForClaim(claimId: string): readonly AnyPropertyDefinition[] {
   return PROPERTY_REGISTRY.filter((d) => d.claim === claimId);
 }

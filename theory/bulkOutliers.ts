@@ -45,6 +45,7 @@
 
 import { binomialCdf } from '../src/calibration/binomialInterval.js';
 import { erfc } from '../src/stats/erfc.js';
+import { SAGUN, type Claim } from './claim.js';
 
 /** The claim's tolerance on the count: ±1 (see 1. above). */
 export const OUTLIER_COUNT_TOLERANCE = 1;
@@ -141,3 +142,13 @@ export function pooledBulkDecrease(logRatioDecreases: readonly number[], varianc
   const pValue = 0.5 * erfc(z / Math.SQRT2);
   return { z, pValue, decreased: pValue < BULK_ALPHA };
 }
+
+/** The claim S2 as the suite states it (docs/theory.md#s2). */
+export const S2_CLAIM: Claim = {
+    id: 'S2',
+    title: 'Bulk and outliers after training on k clusters',
+    statement: 'A ReLU MLP with k-way softmax trained near a minimum on k Gaussian clusters has a Hessian spectrum of a bulk near zero plus about k outliers: counted by the largest ratio gap among the top 12 eigenvalues, the count is within ±1 of k in at least 80% of draws (exact binomial test, α = 0.01); growing the width at fixed data leaves the count unchanged (±1) while the bulk\'s RMS eigenvalue relative to the top outlier decreases.',
+    source: `${SAGUN} §3.1, §3.2`,
+    kind: 'statistical',
+    testedIn: 'properties/S2.bulkOutliers.test.ts',
+};

@@ -36,6 +36,7 @@
  *    different initialisation. Rejected with margin ≥ 5 at width 32, but only 1.1 at width 64:
  *    wide nets' independent minima tend to be connected, so it is not a reliable neighbour.
  */
+import { SAGUN, type Claim } from './claim.js';
 
 /** Relative rounding allowance on a computed mean loss (see header). */
 export const LOSS_ROUNDING = 1e-12;
@@ -54,3 +55,13 @@ export const BASIN_NEIGHBOURS: readonly BasinNeighbour[] = [
   { id: 'permuted-twin', description: 'any two minima are connected: θ_A and its hidden-unit-permuted twin (same function, same loss)' },
   { id: 'independent-start', description: 'any two minima are connected: θ_A and a full-batch solution from a different start' },
 ];
+
+/** The claim S4 as the suite states it (docs/theory.md#s4). */
+export const S4_CLAIM: Claim = {
+    id: 'S4',
+    title: 'Connected basins: no barrier between large- and small-batch solutions',
+    statement: 'From one start, a large-batch (full-batch) run and its small-batch SGD continuation end at points joined by a straight line along which the loss has no barrier above the end points\' level beyond τ = ½·g·‖θ_B − θ_A‖ (g the larger end-point gradient norm); two unrelated minima (a hidden-unit-permuted twin, an independent start) show a barrier above the same τ.',
+    source: `${SAGUN} §4`,
+    kind: 'statistical',
+    testedIn: 'properties/S4.connectedBasins.test.ts',
+};

@@ -39,6 +39,7 @@
  */
 import { ChiSquared, MarchenkoPastur } from '../src/stats/index.js';
 import { c2dLaw, type SpectralLaw, type SpectralLawParams } from './spectralLaw.js';
+import { type Claim } from './claim.js';
 
 export interface FiniteDataLawParams extends SpectralLawParams {
   /** Number of data points N > Ni (c = Ni/N < 1). */
@@ -302,3 +303,13 @@ export function c2eLaw(p: FiniteDataLawParams): SpectralLaw & { readonly accurac
     accuracy: { maxMassError, unconverged, milliseconds: Date.now() - started },
   };
 }
+
+/** The claim C2e as the suite states it (docs/theory.md#c2e). */
+export const C2E_CLAIM: Claim = {
+    id: 'C2e',
+    title: 'Linear network, finite un-whitened data: free multiplicative convolution',
+    statement: 'With Gaussian data at finite N the law of a uniformly chosen nonzero eigenvalue of H(θ*) = eig(MC) is E_A[(A + Nh·σ1²·MP(Ni/Nh)) ⊠ MP(Ni/N)], A ~ σ2²χ²(Nh) (Silverstein equation); the classical law is rejected at small N/Ni and the two agree as N/Ni grows.',
+    source: 'derived (beyond Couto et al. 2025; Silverstein & Bai 1995)',
+    kind: 'statistical',
+    testedIn: 'properties/C2e.finiteData.test.ts',
+};

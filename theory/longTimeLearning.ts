@@ -34,6 +34,7 @@
  */
 import { classifyRegime, type Regime } from '../src/dynamics/regime.js';
 import { logAbsOneMinus } from '../src/dynamics/logSpace.js';
+import { COUTO, type Claim } from './claim.js';
 
 /** What C4 needs of the spectrum of H(θ*). */
 export interface C4Spectrum {
@@ -138,3 +139,14 @@ export const TOP_MODE_NEIGHBOURS: readonly WrongNeighbour[] = [MIN_ANY_STEP_NEIG
 export function neighbourSlope(n: WrongNeighbour, s: C4Spectrum, eta: number): number {
   return slopeFor(n.eigenvalue(s), eta);
 }
+
+/** The claim C4 as the suite states it (docs/theory.md#c4). */
+export const C4_CLAIM: Claim = {
+    id: 'C4',
+    title: 'Small eigenvalues control long-time learning',
+    statement:
+      'Near θ*, gradient descent follows L_t ≈ ½ Σ λ_i c_i² (1 − ηλ_i)^{2t}: the late slope of log L is 2 log(1 − ηλ_min⁺) for η < 2/(λ_min⁺ + λ_max) (2 log|1 − ηλ_max| above it), the time to a loss fraction scales as 1/λ_min⁺, flat directions neither decay nor add loss (to first order), and the real-loss run approaches the prediction as ε → 0.',
+    source: `${COUTO} (form derived)`,
+    kind: 'statistical',
+    testedIn: 'properties/C4.longTimeLearning.test.ts',
+};

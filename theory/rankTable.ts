@@ -14,6 +14,7 @@
 import { binomial } from './combinatorics.js';
 import type { TeacherStudentProblem } from '../src/config/buildProblem.js';
 import type { Matrix } from '../src/linalg/matrix.js';
+import { COUTO, type Claim } from './claim.js';
 
 export interface RankPrediction {
   readonly rank: number;
@@ -244,3 +245,13 @@ export function unitSeparation(W: Matrix, odd: boolean): number {
   }
   return sep;
 }
+
+/** The claim C3 as the suite states it (docs/theory.md#c3). */
+export const C3_CLAIM: Claim = {
+    id: 'C3',
+    title: 'Rank is the effective number of parameters',
+    statement: 'rank H(θ*) equals the dimension of the tangent space of θ ↦ y_θ on the data: the rank table of theory.md §C3 (monomials with Alexander–Hirschowitz exceptions, polynomials, ReLU P − Nh, erf/tanh full rank, degenerate teachers, cap by N).',
+    source: `${COUTO} (formulas derived)`,
+    kind: 'generic',
+    testedIn: 'properties/C3.rank.test.ts',
+};

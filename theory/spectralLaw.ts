@@ -30,6 +30,7 @@
  * monotone interpolant for KS tests over thousands of points (accuracy stated there).
  */
 import { ChiSquaredMpConvolution, MarchenkoPastur } from '../src/stats/index.js';
+import { COUTO, type Claim } from './claim.js';
 
 export interface SpectralLawParams {
   /** Hidden units Nh ≥ 1. */
@@ -175,3 +176,13 @@ export function tabulatedLaw(law: SpectralLaw, width = 12, nodes = 2049): Spectr
   const hi = m + width * sd;
   return { ...law, cdf: tabulatedCdf((x) => law.cdf(x), lo, hi, nodes, law.sharp ? [law.sharp] : []) };
 }
+
+/** The claim C2d as the suite states it (docs/theory.md#c2d). */
+export const C2D_CLAIM: Claim = {
+    id: 'C2d',
+    title: 'Linear network, whitened data: the law of the spectrum',
+    statement: 'Over the teacher ensemble (C = I), a uniformly chosen nonzero eigenvalue of H(θ*) follows σ2²·χ²(Nh) ⊛ Nh·σ1²·MP(Ni/Nh) (MP with its atom at 0 for γ > 1), asymptotically in Nh, Ni at fixed γ; mean Nh(σ1² + σ2²), variance 2Nh·σ2⁴ + Nh(Ni + 1)·σ1⁴ at finite size (theory.md: Nh·Ni·σ1⁴ in the limit). KS at α = 0.01 per test; wrong neighbours γ → 1/γ, χ² shift removed, MP scale +10%, pooled eigenvalues of one Hessian rejected.',
+    source: `${COUTO} (law as stated; finite-size variance derived)`,
+    kind: 'statistical',
+    testedIn: 'properties/C2d.spectralLaw.test.ts',
+};

@@ -2,26 +2,17 @@
  * Configurations for S2 (bulk and outliers) and S4 (connected basins): a ReLU MLP with two
  * hidden layers and a k-way softmax, trained on k Gaussian clusters (src/training/).
  *
- * Sizes come in two tiers, read from HC_RUNS_SCALE (properties/support/runProperty.ts) each time an
- * arbitrary is built — the definitions build theirs in a getter, so the tier is the one of the
- * environment when the property RUNS, not when the registry was imported:
+ * Sizes come in two tiers (the run settings' size tier, passed to each arbitrary):
  *  - 'ci' (scale < 10): d = 20, N = 400, width 32, spread 0.25 — the CI budget (S2 + S4 ≤ 15 s
  *    of test time on 2 cores); the count's agreement rates there are measured in
  *    properties/definitions/bulkOutliers.ts (GD: 42 of 50 draws within ±1 of k; SGD: 59/60);
- *  - 'paper' (HC_RUNS_SCALE ≥ 10, the vitest soak): wider nets and more data, closer to the
- *    paper's sizes: one k sweep ≈ 55 s, one width sweep ≈ 13 s, one S4 case ≈ 6 s.
- *    The report's --full sets HC_RUNS_SCALE before loading the registry (src/cli/commands/report.ts).
+ *  - 'paper' (the report's --full, or HC_SIZE_TIER=paper for vitest): wider nets and more data,
+ *    closer to the paper's sizes: one k sweep ≈ 55 s, one width sweep ≈ 13 s, one S4 case ≈ 6 s.
  * Seeds are drawn by fast-check (from HC_SEED), so CI is deterministic and --full explores.
  */
 import * as fc from 'fast-check';
 
-export type SizeTier = 'ci' | 'paper';
-
-/** The tier of this process: 'paper' when HC_RUNS_SCALE ≥ 10 (the --full soak), else 'ci'. */
-export function sizeTier(env: NodeJS.ProcessEnv = process.env): SizeTier {
-  const s = env.HC_RUNS_SCALE ? Number(env.HC_RUNS_SCALE) : 1;
-  return s >= 10 ? 'paper' : 'ci';
-}
+import type { SizeTier } from '../../src/harness/runSettings.js';
 
 /** One network and data set, and how it is trained. */
 export interface ClusterNetConfig {
@@ -89,7 +80,7 @@ export interface KSweepCase {
   readonly ks: readonly number[];
 }
 
-export function kSweepArb(seedsPerCase: number, tier: SizeTier = sizeTier()): fc.Arbitrary<KSweepCase> {
+export function kSweepArb(seedsPerCase: number, tier: SizeTier): fc.Arbitrary<KSweepCase> {
   return fc.tuple(baseArb(tier), fc.uniqueArray(seedArb, { minLength: seedsPerCase, maxLength: seedsPerCase })).map(([base, seeds]) => ({ base, seeds, ks: [...SIZES[tier].ks] }));
 }
 
@@ -103,7 +94,7 @@ export interface SgdRateCase {
   readonly draws: ReadonlyArray<{ readonly seed: number; readonly k: number }>;
 }
 
-export function sgdRateArb(draws: number, tier: SizeTier = sizeTier()): fc.Arbitrary<SgdRateCase> {
+export function sgdRateArb(draws: number, tier: SizeTier): fc.Arbitrary<SgdRateCase> {
   return fc
     .tuple(baseArb(tier), fc.uniqueArray(seedArb, { minLength: draws, maxLength: draws }), fc.array(fc.integer({ min: 3, max: 5 }), { minLength: draws, maxLength: draws }))
     .map(([b, seeds, ks]) => {
@@ -131,7 +122,7 @@ export interface WidthSweepCase {
  * Widths start at 24: below, P = 460 at width 12 is under N(k − 1) and the bulk ratio does not yet
  * fall with width (measured 12 → 24: +7% and +12%; 24 → 48: −45% and −31%; 48 → 96: −37%, −56%).
  */
-export function widthSweepArb(seedsPerCase: number, tier: SizeTier = sizeTier()): fc.Arbitrary<WidthSweepCase> {
+export function widthSweepArb(seedsPerCase: number, tier: SizeTier): fc.Arbitrary<WidthSweepCase> {
   return fc.tuple(baseArb(tier), fc.constantFrom(2, 4), fc.uniqueArray(seedArb, { minLength: seedsPerCase, maxLength: seedsPerCase })).map(([b, k, seeds]) => {
     const { width: _w, seed: _s, ...rest } = b;
     return { base: { ...rest, k }, seeds, widths: [...SIZES[tier].sweepWidths] };
@@ -156,6 +147,6 @@ export interface BasinCase {
 
 export const S4_SGD_EPOCHS: Readonly<Record<SizeTier, number>> = { ci: 30, paper: 200 };
 
-export function basinCaseArb(tier: SizeTier = sizeTier()): fc.Arbitrary<BasinCase> {
+export function basinCaseArb(tier: SizeTier): fc.Arbitrary<BasinCase> {
   return fc.tuple(baseArb(tier), fc.integer({ min: 2, max: 5 })).map(([b, k]) => ({ net: { ...b, k }, sgdBatch: Math.round(b.N / 10), sgdEpochs: S4_SGD_EPOCHS[tier], independentStart: tier === 'paper' }));
 }

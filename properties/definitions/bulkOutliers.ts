@@ -71,7 +71,8 @@ import { hessianOperator } from '../../src/training/hessianOperator.js';
 import { countOutliers, type OutlierCount } from '../../src/training/outlierCount.js';
 import { AGREEMENT_RATE, agreementRateTest, ALPHA, BULK_ALPHA, COUNT_NEIGHBOURS, countAgrees, GROWS_WITH_WIDTH_NEIGHBOUR, OUTLIER_COUNT_TOLERANCE, pooledBulkDecrease, s2PredictedCount } from '../../theory/bulkOutliers.js';
 import { kSweepArb, sgdRateArb, widthSweepArb, type ClusterNetConfig, type KSweepCase, type SgdRateCase, type WidthSweepCase } from '../arbitraries/clusterConfigs.js';
-import { allOf, outcome, type CaseOutcome, type Evidence, type PropertyDefinition } from '../support/propertyDefinition.js';
+import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
+import type { LegacyEvidence } from '../evidence/legacy.js';
 
 /** Eigenvalues taken from the top: counts up to M_TOP − 1 are visible, with bulk members below for k ≤ 8. */
 export const M_TOP = 12;
@@ -133,9 +134,9 @@ export function trainAndCount(c: ClusterNetConfig, wantVectors = false, lanczosT
 }
 
 /** The training summary as evidence, and the "near a minimum" check. */
-function trainingOutcome(t: TrainedNet, tag: string): CaseOutcome {
+function trainingOutcome(t: TrainedNet, tag: string): CaseOutcome<LegacyEvidence> {
   const r = t.run;
-  const ev: Evidence = {
+  const ev: LegacyEvidence = {
     [`steps${tag}`]: r.steps,
     [`finalLoss${tag}`]: sig(r.finalLoss),
     [`gradientNorm${tag}`]: sig(r.gradientNorm),
@@ -149,7 +150,7 @@ function trainingOutcome(t: TrainedNet, tag: string): CaseOutcome {
   );
 }
 
-function countEvidence(t: TrainedNet, tag: string): Evidence {
+function countEvidence(t: TrainedNet, tag: string): LegacyEvidence {
   const o = t.outliers;
   return {
     [`count${tag}`]: o.count,
@@ -171,12 +172,12 @@ function countEvidence(t: TrainedNet, tag: string): Evidence {
  */
 export const NEIGHBOUR_POWER_SHORTFALL_ALLOWANCE = 0.3;
 
-function neighbourRejected(rejected: boolean, evidence: Evidence, message: () => string): CaseOutcome {
+function neighbourRejected(rejected: boolean, evidence: LegacyEvidence, message: () => string): CaseOutcome<LegacyEvidence> {
   return rejected ? { ok: true, evidence } : { ok: false, inconclusive: true, evidence, message: `${message()} (power shortfall on this draw, not a failure of the claim)` };
 }
 
 /** Every count neighbour through the claim's own rate rule; records its agreements and p-value. */
-function countNeighbourChecks(counts: readonly number[], ks: readonly number[], width: number, evidence: Evidence, tag: string): CaseOutcome[] {
+function countNeighbourChecks(counts: readonly number[], ks: readonly number[], width: number, evidence: LegacyEvidence, tag: string): CaseOutcome<LegacyEvidence>[] {
   return COUNT_NEIGHBOURS.map((n) => {
     const nt = agreementRateTest(counts.filter((m, i) => countAgrees(m, n.predict(ks[i], width))).length, counts.length);
     evidence[`neighbourAgreements:${n.id}`] = nt.agreements;
@@ -188,14 +189,14 @@ function countNeighbourChecks(counts: readonly number[], ks: readonly number[], 
 // ---------------------------------------------------------------------------------------
 // 1. Count ≈ k for every k of a sweep; the neighbours are rejected somewhere in the sweep.
 
-function checkKSweep(sweep: KSweepCase): CaseOutcome {
+function checkKSweep(sweep: KSweepCase): CaseOutcome<LegacyEvidence> {
   const draws = sweep.seeds.flatMap((seed) => sweep.ks.map((k) => ({ seed, k })));
   const nets = draws.map(({ seed, k }) => trainAndCount({ ...sweep.base, seed, k }));
   const counts = nets.map((t) => t.outliers.count);
   const ks = draws.map((d) => d.k);
   const agree = counts.map((c, i) => countAgrees(c, s2PredictedCount(ks[i])));
   const test = agreementRateTest(agree.filter(Boolean).length, draws.length);
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     seeds: [...sweep.seeds],
     ks,
     counts,
@@ -212,7 +213,7 @@ function checkKSweep(sweep: KSweepCase): CaseOutcome {
     maxCountError: Math.max(...counts.map((c, i) => Math.abs(c - s2PredictedCount(ks[i])))),
     allDecisive: nets.every((t) => t.outliers.decisive),
   };
-  const parts: CaseOutcome[] = [];
+  const parts: CaseOutcome<LegacyEvidence>[] = [];
   nets.forEach((t, i) => {
     const tag = `:s${draws[i].seed}:k=${ks[i]}`;
     parts.push(trainingOutcome(t, tag));
@@ -224,13 +225,10 @@ function checkKSweep(sweep: KSweepCase): CaseOutcome {
   return allOf(...parts);
 }
 
-export const kSweepProperty: PropertyDefinition<KSweepCase> = {
+export const kSweepProperty: PropertyDefinition<KSweepCase, LegacyEvidence> = {
   claim: 'S2',
   name: 'GD-trained ReLU MLP on k clusters, k = 2…6 × 2 seeds: outlier count within ±1 of k at rate ≥ 0.8 (binomial, α = 0.01); single, class-pair and width neighbours rejected',
-  // A getter: the size tier (HC_RUNS_SCALE) is read when the property runs, not when this module loads.
-  get arbitrary() {
-    return kSweepArb(SWEEP_SEEDS);
-  },
+  arbitrary: ({ sizeTier }) => kSweepArb(SWEEP_SEEDS, sizeTier),
   numRuns: 1,
   maxInconclusiveFraction: NEIGHBOUR_POWER_SHORTFALL_ALLOWANCE,
   label: (c) => `d=${c.base.d} N=${c.base.N} width=${c.base.width} seeds=${c.seeds.length}`,
@@ -240,13 +238,13 @@ export const kSweepProperty: PropertyDefinition<KSweepCase> = {
 // ---------------------------------------------------------------------------------------
 // 2. The same with small-batch SGD training.
 
-function checkSgd(c: SgdRateCase): CaseOutcome {
+function checkSgd(c: SgdRateCase): CaseOutcome<LegacyEvidence> {
   const nets = c.draws.map(({ seed, k }) => trainAndCount({ ...c.base, seed, k }, false, SGD_LANCZOS_TOLERANCE, SGD_M_TOP));
   const ks = c.draws.map((d) => d.k);
   const counts = nets.map((t) => t.outliers.count);
   const agree = counts.map((n, i) => countAgrees(n, s2PredictedCount(ks[i])));
   const test = agreementRateTest(agree.filter(Boolean).length, counts.length);
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     seeds: c.draws.map((d) => d.seed),
     ks,
     counts,
@@ -265,7 +263,7 @@ function checkSgd(c: SgdRateCase): CaseOutcome {
     maxCountError: Math.max(...counts.map((n, i) => Math.abs(n - s2PredictedCount(ks[i])))),
     allDecisive: nets.every((t) => t.outliers.decisive),
   };
-  const parts: CaseOutcome[] = [];
+  const parts: CaseOutcome<LegacyEvidence>[] = [];
   nets.forEach((t, i) => {
     const tag = `:s${c.draws[i].seed}:k=${ks[i]}`;
     parts.push(trainingOutcome(t, tag));
@@ -277,12 +275,10 @@ function checkSgd(c: SgdRateCase): CaseOutcome {
   return allOf(...parts);
 }
 
-export const sgdProperty: PropertyDefinition<SgdRateCase> = {
+export const sgdProperty: PropertyDefinition<SgdRateCase, LegacyEvidence> = {
   claim: 'S2',
   name: `small-batch SGD training (batch N/10), ${SGD_DRAWS} draws of k ∈ 3…5: outlier count within ±1 of k at rate ≥ 0.8 (binomial, α = 0.01); single, class-pair and width neighbours rejected`,
-  get arbitrary() {
-    return sgdRateArb(SGD_DRAWS);
-  },
+  arbitrary: ({ sizeTier }) => sgdRateArb(SGD_DRAWS, sizeTier),
   numRuns: 1,
   maxInconclusiveFraction: NEIGHBOUR_POWER_SHORTFALL_ALLOWANCE,
   label: (c) => `N=${c.base.N} width=${c.base.width} batch=${c.base.batchSize} draws=${c.draws.length}`,
@@ -292,7 +288,7 @@ export const sgdProperty: PropertyDefinition<SgdRateCase> = {
 // ---------------------------------------------------------------------------------------
 // 3. Width sweep at fixed data: count unchanged, bulk concentrates at zero.
 
-function checkWidthSweep(sweep: WidthSweepCase): CaseOutcome {
+function checkWidthSweep(sweep: WidthSweepCase): CaseOutcome<LegacyEvidence> {
   const k = sweep.base.k;
   const W = sweep.widths.length;
   const S = sweep.seeds.length;
@@ -309,7 +305,7 @@ function checkWidthSweep(sweep: WidthSweepCase): CaseOutcome {
   const counts = nets.flat().map((t) => t.outliers.count);
   const countWidths = nets.flatMap(() => [...sweep.widths]);
   const test = agreementRateTest(counts.filter((c) => countAgrees(c, s2PredictedCount(k))).length, counts.length);
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     k,
     seeds: [...sweep.seeds],
     widths: [...sweep.widths],
@@ -328,7 +324,7 @@ function checkWidthSweep(sweep: WidthSweepCase): CaseOutcome {
     alpha: ALPHA,
     bulkAlpha: BULK_ALPHA,
   };
-  const parts: CaseOutcome[] = [];
+  const parts: CaseOutcome<LegacyEvidence>[] = [];
   nets.forEach((row, s) =>
     row.forEach((t, i) => {
       const tag = `:s${sweep.seeds[s]}:w=${sweep.widths[i]}`;
@@ -361,12 +357,10 @@ function checkWidthSweep(sweep: WidthSweepCase): CaseOutcome {
   return allOf(...parts);
 }
 
-export const widthSweepProperty: PropertyDefinition<WidthSweepCase> = {
+export const widthSweepProperty: PropertyDefinition<WidthSweepCase, LegacyEvidence> = {
   claim: 'S2',
   name: `fixed data, growing width, ${WIDTH_SEEDS} seeds: outlier count within ±1 of k at every width at rate ≥ 0.8 (binomial, α = 0.01); bulk RMS / top outlier decreases (pooled one-sided z, α = 0.01); width-proportional neighbour rejected`,
-  get arbitrary() {
-    return widthSweepArb(WIDTH_SEEDS);
-  },
+  arbitrary: ({ sizeTier }) => widthSweepArb(WIDTH_SEEDS, sizeTier),
   numRuns: 1,
   maxInconclusiveFraction: NEIGHBOUR_POWER_SHORTFALL_ALLOWANCE,
   label: (c) => `k=${c.base.k} widths=${c.widths.join('/')} seeds=${c.seeds.length}`,

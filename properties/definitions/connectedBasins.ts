@@ -38,7 +38,8 @@ import { lineInterpolation, type LineProfile } from '../../src/training/lineInte
 import { farthestPairingPermutation, hiddenUnitDescriptors, permuteHiddenUnits } from '../../src/training/permuteHiddenUnits.js';
 import { BASIN_NEIGHBOURS, s4BarrierTolerance } from '../../theory/connectedBasins.js';
 import { basinCaseArb, type BasinCase } from '../arbitraries/clusterConfigs.js';
-import { allOf, outcome, type CaseOutcome, type Evidence, type PropertyDefinition } from '../support/propertyDefinition.js';
+import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
+import type { LegacyEvidence } from '../evidence/legacy.js';
 
 /** Grid points on [0, 1] (spacing 0.025). */
 export const LINE_POINTS = 41;
@@ -97,10 +98,10 @@ export function basinRuns(c: BasinCase): BasinRuns {
   return { spec, large, small, line: main.line, tolerance: main.tolerance, neighbours };
 }
 
-function checkBasin(c: BasinCase): CaseOutcome {
+function checkBasin(c: BasinCase): CaseOutcome<LegacyEvidence> {
   const r = basinRuns(c);
   const acc = buildMlpAccuracy(c, r);
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     k: c.net.k,
     largeBatchSteps: r.large.steps,
     largeBatchLoss: sig(r.large.finalLoss),
@@ -117,7 +118,7 @@ function checkBasin(c: BasinCase): CaseOutcome {
     argMaxT: r.line.argMaxT,
     lineLoss: r.line.loss.map(sig),
   };
-  const parts: CaseOutcome[] = [
+  const parts: CaseOutcome<LegacyEvidence>[] = [
     outcome(r.large.converged && acc >= MIN_ACCURACY && r.large.finalLoss <= MAX_LOSS, evidence, () => `large-batch run not near a minimum: ${r.large.stopReason}, loss ${r.large.finalLoss}, accuracy ${acc}`),
     outcome(!r.small.diverged, evidence, () => `small-batch continuation diverged: ${r.small.stopReason}`),
     outcome(r.line.barrier <= r.tolerance, evidence, () => `barrier ${r.line.barrier} at t = ${r.line.argMaxT} above the end points' level max(${r.line.endLossA}, ${r.line.endLossB}) exceeds τ = ${r.tolerance} (distance ${r.line.distance})`),
@@ -139,13 +140,10 @@ function buildMlpAccuracy(c: BasinCase, r: BasinRuns): number {
   return buildMlpProblem(r.spec, { X: data.X, labels: data.labels }).accuracy(r.large.theta);
 }
 
-export const connectedBasinsProperty: PropertyDefinition<BasinCase> = {
+export const connectedBasinsProperty: PropertyDefinition<BasinCase, LegacyEvidence> = {
   claim: 'S4',
   name: 'full-batch GD end and its small-batch SGD continuation: no barrier on the line (τ = ½·g·‖Δ‖); the permuted-twin neighbour shows one',
-  // A getter: the size tier (HC_RUNS_SCALE) is read when the property runs, not when this module loads.
-  get arbitrary() {
-    return basinCaseArb();
-  },
+  arbitrary: ({ sizeTier }) => basinCaseArb(sizeTier),
   numRuns: 2,
   label: (c) => `k=${c.net.k} width=${c.net.width} batch=${c.sgdBatch}`,
   check: checkBasin,

@@ -72,7 +72,8 @@ import {
   type DynamicsCase,
   type ResolvedCase,
 } from '../arbitraries/dynamicsConfigs.js';
-import { allOf, outcome, type CaseOutcome, type Evidence, type PropertyDefinition } from '../support/propertyDefinition.js';
+import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
+import type { LegacyEvidence } from '../evidence/legacy.js';
 
 /** See the header: covers the O(ε) difference between real and predicted amplitudes. */
 export const CONTAMINATION_SAFETY = 2;
@@ -134,7 +135,7 @@ function curveError(run: GradientDescentRun, mix: ModeMixture, T: number, floor:
   return { error, rounding };
 }
 
-function runHealthy(run: GradientDescentRun, T: number, floor: number, what: string, evidence: Evidence): CaseOutcome {
+function runHealthy(run: GradientDescentRun, T: number, floor: number, what: string, evidence: LegacyEvidence): CaseOutcome<LegacyEvidence> {
   const end = trustedEnd(run.losses, floor);
   return outcome(!run.diverged && end >= T, evidence, () => `${what}: the run ${run.diverged ? `stopped (${run.stopReason})` : `left the trusted range at step ${end} < ${T}`}`);
 }
@@ -142,7 +143,7 @@ function runHealthy(run: GradientDescentRun, T: number, floor: number, what: str
 // ---------------------------------------------------------------------------------------
 // 1. The measured curve follows the prediction with an error O(ε).
 
-function checkCurveOrder(c: DynamicsCase): CaseOutcome {
+function checkCurveOrder(c: DynamicsCase): CaseOutcome<LegacyEvidence> {
   const r = resolveCase(c);
   const eps = [c.epsilon, c.epsilon / EPSILON_FACTOR];
   const mixes = eps.map((e) => predictionFor(r, c.eta, e));
@@ -155,7 +156,7 @@ function checkCurveOrder(c: DynamicsCase): CaseOutcome {
   const ratio = e1.error / e4.error;
   // Derived band: E(ε) = Cε(1 + q) with |q| ≤ 1/2 at the larger ε (theory orderRatioBand).
   const band = orderRatioBand(CURVE_ERROR_ORDER, EPSILON_FACTOR);
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     kappa: sig(r.kappa),
     steps: T,
     epsilon: c.epsilon,
@@ -187,10 +188,10 @@ export const CURVE_EPSILON_SCALE: readonly [number, number] = [0.02, 0.05];
  */
 export const CURVE_ROUNDING_SHARE_MAX = 1e-7;
 
-export const curveOrderProperty: PropertyDefinition<DynamicsCase> = {
+export const curveOrderProperty: PropertyDefinition<DynamicsCase, LegacyEvidence> = {
   claim: 'C4',
   name: 'real GD follows the eigenbasis prediction with a relative error O(ε) (ratio at ε, ε/4 in the order-1 band)',
-  arbitrary: convergingCaseArb(ALL_FAMILIES, CURVE_EPSILON_SCALE, CURVE_ROUNDING_SHARE_MAX),
+  arbitrary: () => convergingCaseArb(ALL_FAMILIES, CURVE_EPSILON_SCALE, CURVE_ROUNDING_SHARE_MAX),
   numRuns: 60,
   label: dynamicsLabel,
   check: checkCurveOrder,
@@ -203,10 +204,10 @@ interface SlopeCheck {
   readonly measured: number;
   readonly predicted: number;
   readonly tolerance: number;
-  readonly parts: Evidence;
+  readonly parts: LegacyEvidence;
 }
 
-function measureLateSlope(r: ResolvedCase, c: DynamicsCase, governing: number): SlopeCheck | CaseOutcome {
+function measureLateSlope(r: ResolvedCase, c: DynamicsCase, governing: number): SlopeCheck | CaseOutcome<LegacyEvidence> {
   const mix = predictionFor(r, c.eta, c.epsilon);
   const { from, to } = slopeWindow(mix);
   const floor = floorOf(r, c.eta);
@@ -231,13 +232,13 @@ function measureLateSlope(r: ResolvedCase, c: DynamicsCase, governing: number): 
   };
 }
 
-function slopeVerdict(c: DynamicsCase, expectedRegime: string, neighbours: readonly WrongNeighbour[]): CaseOutcome {
+function slopeVerdict(c: DynamicsCase, expectedRegime: string, neighbours: readonly WrongNeighbour[]): CaseOutcome<LegacyEvidence> {
   const r = resolveCase(c);
   const prediction = c4LateSlope(r.model, c.eta);
   const m = measureLateSlope(r, c, prediction.eigenvalue);
   if ('ok' in m) return m;
   const err = Math.abs(m.measured - m.predicted);
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     kappa: sig(r.kappa),
     regime: prediction.regime,
     measuredSlope: m.measured,
@@ -247,7 +248,7 @@ function slopeVerdict(c: DynamicsCase, expectedRegime: string, neighbours: reado
     relativeTolerance: sig(m.tolerance / Math.abs(m.predicted)),
     ...m.parts,
   };
-  const parts: CaseOutcome[] = [
+  const parts: CaseOutcome<LegacyEvidence>[] = [
     outcome(prediction.regime === expectedRegime, evidence, () => `classified ${prediction.regime}, expected ${expectedRegime}`),
     outcome(err <= m.tolerance, evidence, () => `late slope ${m.measured} vs predicted ${m.predicted} (λ = ${prediction.eigenvalue}): |error| ${err} > tolerance ${m.tolerance}`),
   ];
@@ -260,10 +261,10 @@ function slopeVerdict(c: DynamicsCase, expectedRegime: string, neighbours: reado
   return allOf(...parts);
 }
 
-export const lateSlopeProperty: PropertyDefinition<DynamicsCase> = {
+export const lateSlopeProperty: PropertyDefinition<DynamicsCase, LegacyEvidence> = {
   claim: 'C4',
   name: 'late slope of log L is 2 log(1 − ηλ_min⁺) (converging); λ_max and mean-eigenvalue neighbours rejected',
-  arbitrary: convergingCaseArb(ALL_FAMILIES),
+  arbitrary: () => convergingCaseArb(ALL_FAMILIES),
   numRuns: 100,
   label: dynamicsLabel,
   check: (c) => slopeVerdict(c, 'converging', CONVERGING_NEIGHBOURS),
@@ -272,7 +273,7 @@ export const lateSlopeProperty: PropertyDefinition<DynamicsCase> = {
 // ---------------------------------------------------------------------------------------
 // 3. Flat directions: quadratic model, and what holds on the real loss.
 
-function checkFlat(c: DynamicsCase): CaseOutcome {
+function checkFlat(c: DynamicsCase): CaseOutcome<LegacyEvidence> {
   const r = resolveCase(c);
   const m = r.model;
   const P = m.P;
@@ -345,7 +346,7 @@ function checkFlat(c: DynamicsCase): CaseOutcome {
     return norm2(d.map((v, k) => v - f[k]));
   });
 
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     flatCount,
     P,
     steps: T,
@@ -383,10 +384,10 @@ function checkFlat(c: DynamicsCase): CaseOutcome {
  * fell to 1.7 — rounding, which scales like 1/ε relative, pulls it towards 1/4, never into
  * the band).
  */
-export const flatDirectionsProperty: PropertyDefinition<DynamicsCase> = {
+export const flatDirectionsProperty: PropertyDefinition<DynamicsCase, LegacyEvidence> = {
   claim: 'C4',
   name: 'flat directions neither decay nor add loss (quadratic model); on the real loss they are flat to first order only',
-  arbitrary: convergingCaseArb(FLAT_FAMILIES, CURVE_EPSILON_SCALE, CURVE_ROUNDING_SHARE_MAX),
+  arbitrary: () => convergingCaseArb(FLAT_FAMILIES, CURVE_EPSILON_SCALE, CURVE_ROUNDING_SHARE_MAX),
   numRuns: 50,
   label: dynamicsLabel,
   check: checkFlat,
@@ -402,10 +403,10 @@ interface TimeRecord {
   readonly nu: number;
   readonly tf: number;
   readonly neighbourNu: Record<string, number>;
-  readonly evidence: Evidence;
+  readonly evidence: LegacyEvidence;
 }
 
-function timeRecord(c: DynamicsCase): TimeRecord | CaseOutcome {
+function timeRecord(c: DynamicsCase): TimeRecord | CaseOutcome<LegacyEvidence> {
   const r = resolveCase(c);
   const mix = predictionFor(r, c.eta, c.epsilon);
   const slow = slowestModes(mix);
@@ -457,7 +458,7 @@ function olsSlope(x: number[], y: number[]): number {
   return sxy / sxx;
 }
 
-function checkTimeScaling(batch: DynamicsCase[]): CaseOutcome {
+function checkTimeScaling(batch: DynamicsCase[]): CaseOutcome<LegacyEvidence> {
   const recs: TimeRecord[] = [];
   for (const c of batch) {
     const rec = timeRecord(c);
@@ -478,7 +479,7 @@ function checkTimeScaling(batch: DynamicsCase[]): CaseOutcome {
     batch.map((c) => Math.log(c.eta * resolveCase(c).model.lambdaMinPositive)),
     recs.map((q) => Math.log(q.tf)),
   );
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     exponent: sig(beta),
     exponentTolerance: sig(betaTol),
     rateDecades: sig((Math.max(...x) - Math.min(...x)) / Math.LN10),
@@ -486,7 +487,7 @@ function checkTimeScaling(batch: DynamicsCase[]): CaseOutcome {
     nu: recs.map((q) => sig(q.nu)),
     tau: recs.map((q) => sig(q.tau)),
   };
-  const parts: CaseOutcome[] = [outcome(Math.abs(beta + 1) <= betaTol, evidence, () => `log-log exponent of t_f/log(s/f) against the late rate is ${beta}, not −1 ± ${betaTol}`)];
+  const parts: CaseOutcome<LegacyEvidence>[] = [outcome(Math.abs(beta + 1) <= betaTol, evidence, () => `log-log exponent of t_f/log(s/f) against the late rate is ${beta}, not −1 ± ${betaTol}`)];
   recs.forEach((q, i) => {
     parts.push(outcome(Math.abs(q.nu - 1) <= q.tau, evidence, () => `config ${i}: t_f·rate/log(s/f) = ${q.nu}, not 1 ± ${q.tau} (${JSON.stringify(q.evidence)})`));
   });
@@ -500,10 +501,10 @@ function checkTimeScaling(batch: DynamicsCase[]): CaseOutcome {
   return allOf(...parts);
 }
 
-export const timeScalingProperty: PropertyDefinition<DynamicsCase[]> = {
+export const timeScalingProperty: PropertyDefinition<DynamicsCase[], LegacyEvidence> = {
   claim: 'C4',
   name: 'time to a loss fraction scales as 1/λ_min⁺ across configurations (exponent −1); λ_max and mean neighbours rejected',
-  arbitrary: timeScalingBatchArb,
+  arbitrary: () => timeScalingBatchArb,
   numRuns: 12,
   label: (b) => `batch of ${b.length}`,
   check: checkTimeScaling,
@@ -512,16 +513,16 @@ export const timeScalingProperty: PropertyDefinition<DynamicsCase[]> = {
 // ---------------------------------------------------------------------------------------
 // 5. Past the balanced step the top mode is slowest; past 2/λ_max the run diverges.
 
-export const topModeProperty: PropertyDefinition<DynamicsCase> = {
+export const topModeProperty: PropertyDefinition<DynamicsCase, LegacyEvidence> = {
   claim: 'C4',
   name: 'η > 2/(λ_min⁺+λ_max): the top mode is slowest (predicted and measured); "λ_min⁺ whatever η" rejected',
-  arbitrary: topModeCaseArb(ALL_FAMILIES),
+  arbitrary: () => topModeCaseArb(ALL_FAMILIES),
   numRuns: 60,
   label: dynamicsLabel,
   check: (c) => slopeVerdict(c, 'top-mode-slowest', TOP_MODE_NEIGHBOURS),
 };
 
-function checkDivergent(c: DynamicsCase): CaseOutcome {
+function checkDivergent(c: DynamicsCase): CaseOutcome<LegacyEvidence> {
   const r = resolveCase(c);
   const prediction = c4LateSlope(r.model, c.eta);
   const mix = predictionFor(r, c.eta, c.epsilon);
@@ -543,7 +544,7 @@ function checkDivergent(c: DynamicsCase): CaseOutcome {
   // Diagnostic for a run that did not diverge: did H move by more than the margin to the edge?
   const edgeMargin = r.model.lambdaMax - 2 / c.eta;
   const diagnose = () => (run.diverged ? '' : `; ‖H(θ_end) − H(θ*)‖₂ = ${weylDrift(r, [run.theta])} vs margin λ_max − 2/η = ${edgeMargin} (larger: the run left the local regime and self-stabilised)`);
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     regime: prediction.regime,
     predictedSlope: prediction.slope,
     etaOverEdge: sig((c.eta * r.model.lambdaMax) / 2),
@@ -558,10 +559,10 @@ function checkDivergent(c: DynamicsCase): CaseOutcome {
   );
 }
 
-export const divergentProperty: PropertyDefinition<DynamicsCase> = {
+export const divergentProperty: PropertyDefinition<DynamicsCase, LegacyEvidence> = {
   claim: 'C4',
   name: 'η ≥ 2/λ_max: classified divergent, the run stops and reports it, no NaN',
-  arbitrary: divergentCaseArb(ALL_FAMILIES),
+  arbitrary: () => divergentCaseArb(ALL_FAMILIES),
   numRuns: 40,
   label: dynamicsLabel,
   check: checkDivergent,
@@ -591,7 +592,7 @@ function flowPlan(r: ResolvedCase, epsilon: number): { mix: ModeMixture; unit: n
   return { mix, unit, from: w.from * unit, to, estimatedSteps: 0.3 * r.model.lambdaMax * to, trusted };
 }
 
-function checkFlowSlope(c: DynamicsCase): CaseOutcome {
+function checkFlowSlope(c: DynamicsCase): CaseOutcome<LegacyEvidence> {
   const r = resolveCase(c);
   const { mix, unit, from, to } = flowPlan(r, c.epsilon);
   const times = from > 0 ? [0, from, to] : [0, to]; // the slowest mode may dominate from t = 0
@@ -614,7 +615,7 @@ function checkFlowSlope(c: DynamicsCase): CaseOutcome {
   const tolRounding = (relativeRoundingError(run.losses[iFrom], floor) + relativeRoundingError(run.losses[iTo], floor)) / W;
   const tolerance = tolContamination + tolDrift + tolIntegration + tolNonQuadratic + tolRounding;
   const err = Math.abs(measured - predicted);
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     kappa: sig(r.kappa),
     measuredSlope: measured,
     predictedSlope: predicted,
@@ -629,7 +630,7 @@ function checkFlowSlope(c: DynamicsCase): CaseOutcome {
     tolContamination: sig(tolContamination),
     tolNonQuadratic: sig(tolNonQuadratic),
   };
-  const parts: CaseOutcome[] = [outcome(err <= tolerance, evidence, () => `flow late slope ${measured} vs −2λ_min⁺ = ${predicted}: |error| ${err} > tolerance ${tolerance}`)];
+  const parts: CaseOutcome<LegacyEvidence>[] = [outcome(err <= tolerance, evidence, () => `flow late slope ${measured} vs −2λ_min⁺ = ${predicted}: |error| ${err} > tolerance ${tolerance}`)];
   for (const n of CONVERGING_NEIGHBOURS) {
     const sN = -2 * n.eigenvalue(r.model);
     const margin = Math.abs(measured - sN) / tolerance;
@@ -639,14 +640,15 @@ function checkFlowSlope(c: DynamicsCase): CaseOutcome {
   return allOf(...parts);
 }
 
-export const flowSlopeProperty: PropertyDefinition<DynamicsCase> = {
+export const flowSlopeProperty: PropertyDefinition<DynamicsCase, LegacyEvidence> = {
   claim: 'C4',
   name: 'gradient flow on the real loss (RK45): late slope −2λ_min⁺; λ_max and mean neighbours rejected',
   // The case's η is not used; its ε and δ are.
-  arbitrary: convergingCaseArb(ALL_FAMILIES).filter((c) => {
-    const plan = flowPlan(resolveCase(c), c.epsilon);
-    return plan.trusted && plan.estimatedSteps <= FLOW_STEP_CAP;
-  }),
+  arbitrary: () =>
+    convergingCaseArb(ALL_FAMILIES).filter((c) => {
+      const plan = flowPlan(resolveCase(c), c.epsilon);
+      return plan.trusted && plan.estimatedSteps <= FLOW_STEP_CAP;
+    }),
   numRuns: 30,
   label: dynamicsLabel,
   check: checkFlowSlope,

@@ -19,7 +19,8 @@ import { finiteDifferenceHessian, type FiniteDifferenceHessian } from '../../src
 import { fullHessian, gaussNewton, residualTerm } from '../../src/hessian/hessian.js';
 import { frobenius, maxAbs, type Matrix } from '../../src/linalg/matrix.js';
 import { activationLabelOf, teacherConfigArb } from '../arbitraries/teacherConfigs.js';
-import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../support/propertyDefinition.js';
+import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
+import type { LegacyEvidence } from '../evidence/legacy.js';
 
 /** max_ij |A_ij − FD_ij| / E_ij: ≤ 1 means A agrees with finite differences within their error. */
 export function finiteDifferenceRatio(a: Matrix, fd: FiniteDifferenceHessian): number {
@@ -38,10 +39,10 @@ export function relativeFrobenius(a: Matrix, b: Matrix): number {
   return Math.sqrt(num) / frobenius(b);
 }
 
-export const atOptimumProperty: PropertyDefinition<GeneratedConfig> = {
+export const atOptimumProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
   claim: 'C1',
   name: 'H(θ*) = JᵀJ/N: residual term vanishes, finite differences agree',
-  arbitrary: teacherConfigArb({ point: 'optimum' }),
+  arbitrary: () => teacherConfigArb({ point: 'optimum' }),
   numRuns: 250,
   label: activationLabelOf,
   check(config) {
@@ -57,10 +58,10 @@ export const atOptimumProperty: PropertyDefinition<GeneratedConfig> = {
   },
 };
 
-export const offOptimumProperty: PropertyDefinition<GeneratedConfig> = {
+export const offOptimumProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
   claim: 'C1',
   name: 'off θ*: H = Gauss–Newton + residual term (finite differences); Gauss–Newton alone is rejected',
-  arbitrary: teacherConfigArb({ point: 'off' }),
+  arbitrary: () => teacherConfigArb({ point: 'off' }),
   numRuns: 250,
   label: activationLabelOf,
   check(config) {
@@ -81,13 +82,13 @@ export const offOptimumProperty: PropertyDefinition<GeneratedConfig> = {
 /** tanh and sigmoid are the activations whose raw tfjs second derivatives are wrong off θ*. */
 const TRAPPED = new Set(['tanh', 'sigmoid']);
 
-export const autodiffProperty: PropertyDefinition<GeneratedConfig> = {
+export const autodiffProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
   claim: 'C1',
   name: 'tfjs autodiff Hessian agrees with the closed form (float32 cross-check), and catches the tanh trap',
-  arbitrary: teacherConfigArb({ point: 'either', maxN: 16 }),
+  arbitrary: () => teacherConfigArb({ point: 'either', maxN: 16 }),
   numRuns: 100,
   label: (c) => `${activationLabelOf(c)}${c.studentOffset ? ' off θ*' : ' at θ*'}`,
-  async check(config): Promise<CaseOutcome> {
+  async check(config): Promise<CaseOutcome<LegacyEvidence>> {
     const p = buildProblem(config);
     const H = fullHessian(p, p.theta);
     const kappa = frobenius(absoluteHessian(p, p.theta)) / frobenius(H);

@@ -34,15 +34,16 @@ import { Rng } from '../../src/rng/index.js';
 import { rankOfSymmetric } from '../../src/spectrum/hessianSpectrum.js';
 import { buildMlpCase, mlpConfigArb, mlpLabelOf, type MlpConfig } from '../arbitraries/mlpConfigs.js';
 import { activationLabelOf, teacherConfigArb } from '../arbitraries/teacherConfigs.js';
-import { allOf, outcome, type CaseOutcome, type Evidence, type PropertyDefinition } from '../support/propertyDefinition.js';
+import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
 import { finiteDifferenceRatio } from './gaussNewton.js';
+import type { LegacyEvidence } from '../evidence/legacy.js';
 
 export const PSD_SLACK = 8;
 
-export const gaussNewtonPsdProperty: PropertyDefinition<GeneratedConfig> = {
+export const gaussNewtonPsdProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
   claim: 'S1',
   name: 'Gauss–Newton is PSD with rank ≤ N; negative eigenvalues of H come from the residual term',
-  arbitrary: teacherConfigArb({ point: 'either', maxN: 30 }),
+  arbitrary: () => teacherConfigArb({ point: 'either', maxN: 30 }),
   numRuns: 300,
   label: (c) => `${activationLabelOf(c)}${c.studentOffset ? ' off θ*' : ' at θ*'}`,
   check(config) {
@@ -136,13 +137,13 @@ function logitShiftDirection(p: MlpProblem): Float64Array {
 /** Multiplier on γ·(‖GN‖_F + ‖R‖_F) for comparing two routes to the same matrix or product (see below). */
 export const ROUTE_SLACK = 4;
 
-export const mlpDecompositionProperty: PropertyDefinition<MlpConfig> = {
+export const mlpDecompositionProperty: PropertyDefinition<MlpConfig, LegacyEvidence> = {
   claim: 'S1',
   name: 'MLP (softmax CE and MSE, biases): H = Gauss–Newton + residual term, finite differences and H·v agree; Gauss–Newton alone is rejected',
-  arbitrary: mlpConfigArb(),
+  arbitrary: () => mlpConfigArb(),
   numRuns: 150,
   label: mlpLabelOf,
-  check(config): CaseOutcome {
+  check(config): CaseOutcome<LegacyEvidence> {
     const { problem: p, theta } = buildMlpCase(config);
     const P = p.P;
     const H = p.hessian(theta);
@@ -183,7 +184,7 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig> = {
     for (let i = 0; i < P; i++) hvDiff += (hv[i] - Hv[i]) ** 2;
     const hvpError = Math.sqrt(hvDiff);
     const hvpTolerance = ROUTE_SLACK * (gamma + P * EPS) * scaleGR * norm2(v);
-    const ev: Evidence = {
+    const ev: LegacyEvidence = {
       P,
       N: p.N,
       k: config.k,
@@ -210,13 +211,13 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig> = {
   },
 };
 
-export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig> = {
+export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig, LegacyEvidence> = {
   claim: 'S1',
   name: 'MLP: Gauss–Newton is PSD with rank ≤ N(k−1) (softmax CE) or N·k (MSE); negative curvature comes from the residual term; diag(p) curvature breaks the rank bound',
-  arbitrary: mlpConfigArb(),
+  arbitrary: () => mlpConfigArb(),
   numRuns: 150,
   label: mlpLabelOf,
-  check(config): CaseOutcome {
+  check(config): CaseOutcome<LegacyEvidence> {
     const { problem: p, theta } = buildMlpCase(config);
     const backend = getBackend();
     const P = p.P;
@@ -235,7 +236,7 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig> = {
     const tolH = PSD_SLACK * P * EPS * (frobenius(GN) + frobenius(R));
     const rank = rankOfSymmetric(eGN, P);
     const bound = softmaxCE ? N * (k - 1) : N * k;
-    const ev: Evidence = {
+    const ev: LegacyEvidence = {
       P,
       N,
       k,
@@ -256,7 +257,7 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig> = {
       shiftCurvatureTrue: null,
       shiftCurvatureWrong: null,
     };
-    const parts: CaseOutcome[] = [
+    const parts: CaseOutcome<LegacyEvidence>[] = [
       outcome(eGN[0] >= -tolGN, ev, () => `Gauss–Newton has eigenvalue ${eGN[0]} < −${tolGN.toExponential(2)}`),
       outcome(rank.rank <= bound, ev, () => `Gauss–Newton rank ${rank.rank} exceeds ${softmaxCE ? 'N(k−1)' : 'N·k'} = ${bound}`),
       outcome(eR[0] <= eH[0] + tolH, ev, () => `λ_min(R) = ${eR[0]} > λ_min(H) + tol = ${eH[0] + tolH}: negative curvature not explained by the residual term`),
@@ -300,4 +301,4 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig> = {
 export const S1_PROPERTIES = [gaussNewtonPsdProperty];
 
 /** S1 on MLPs (softmax cross-entropy and MSE, biases): MLP configurations (registered beside S1_PROPERTIES). */
-export const S1_MLP_PROPERTIES: ReadonlyArray<PropertyDefinition<MlpConfig>> = [mlpDecompositionProperty, mlpGaussNewtonRankProperty];
+export const S1_MLP_PROPERTIES: ReadonlyArray<PropertyDefinition<MlpConfig, LegacyEvidence>> = [mlpDecompositionProperty, mlpGaussNewtonRankProperty];

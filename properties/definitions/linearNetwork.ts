@@ -21,8 +21,9 @@ import {
   predictedWhitenedSpectrum,
 } from '../../theory/linearNetwork.js';
 import { linearConfigArb, linearLabel } from '../arbitraries/linearConfigs.js';
-import { allOf, outcome, type PropertyDefinition } from '../support/propertyDefinition.js';
+import { allOf, outcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
 import { KEPT_MARGIN_MIN } from './rank.js';
+import type { LegacyEvidence } from '../evidence/legacy.js';
 
 export const EIG_SLACK = 16;
 
@@ -36,10 +37,10 @@ function maxAbsDiff(a: Float64Array, b: Float64Array): number {
   return m;
 }
 
-export const linearSpectrumProperty: PropertyDefinition<GeneratedConfig> = {
+export const linearSpectrumProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
   claim: 'C2a',
   name: 'nonzero eigenvalues of H(θ*) are eig(MC), and tr H = tr(MC)',
-  arbitrary: linearConfigArb(),
+  arbitrary: () => linearConfigArb(),
   numRuns: 200,
   label: linearLabel,
   check(config) {
@@ -62,10 +63,10 @@ export const linearSpectrumProperty: PropertyDefinition<GeneratedConfig> = {
   },
 };
 
-export const linearRankProperty: PropertyDefinition<GeneratedConfig> = {
+export const linearRankProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
   claim: 'C2b',
   name: 'rank H(θ*) = min(Ni, N) when M ≻ 0, with P − rank zero eigenvalues',
-  arbitrary: linearConfigArb(),
+  arbitrary: () => linearConfigArb(),
   numRuns: 200,
   label: linearLabel,
   check(config) {
@@ -82,10 +83,10 @@ export const linearRankProperty: PropertyDefinition<GeneratedConfig> = {
   },
 };
 
-export const zeroOutputCounterexampleProperty: PropertyDefinition<GeneratedConfig> = {
+export const zeroOutputCounterexampleProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
   claim: 'C2b',
   name: 'counterexample a = 0: rank H(θ*) = rank(W), and min(Ni, N) is rejected when Nh < min(Ni, N)',
-  arbitrary: linearConfigArb({ zeroOutput: true }),
+  arbitrary: () => linearConfigArb({ zeroOutput: true }),
   numRuns: 150,
   label: linearLabel,
   check(config) {
@@ -101,10 +102,10 @@ export const zeroOutputCounterexampleProperty: PropertyDefinition<GeneratedConfi
   },
 };
 
-export const whitenedSpectrumProperty: PropertyDefinition<GeneratedConfig> = {
+export const whitenedSpectrumProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
   claim: 'C2c',
   name: 'whitened data: nonzero spectrum is ‖a‖² + eig(WᵀW), with Ni − Nh copies of ‖a‖² when Ni > Nh',
-  arbitrary: linearConfigArb({ whiten: true }).filter((c) => c.family === 'two-layer'),
+  arbitrary: () => linearConfigArb({ whiten: true }).filter((c) => c.family === 'two-layer'),
   numRuns: 150,
   label: (c) => (c.Ni > c.Nh ? 'Ni > Nh' : 'Ni ≤ Nh'),
   check(config) {

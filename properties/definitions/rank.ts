@@ -14,12 +14,13 @@ import { buildProblem } from '../../src/config/buildProblem.js';
 import { jacobianRank } from '../../src/spectrum/jacobianRank.js';
 import { isAlexanderHirschowitzException, monomialRank, predictedRank } from '../../theory/rankTable.js';
 import { alexanderHirschowitzArb, rankConfigArb, rankRowLabel, type RankConfig } from '../arbitraries/rankConfigs.js';
-import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../support/propertyDefinition.js';
+import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
+import type { LegacyEvidence } from '../evidence/legacy.js';
 
 export const KEPT_MARGIN_MIN = 1e3;
 export const MAX_INCONCLUSIVE = 0.01;
 
-function checkRank(config: RankConfig): CaseOutcome {
+function checkRank(config: RankConfig): CaseOutcome<LegacyEvidence> {
   const p = buildProblem(config);
   const predicted = predictedRank(p);
   if (predicted === null) return { ok: false, evidence: {}, message: 'theory/rankTable.ts has no prediction for this configuration (generator bug)' };
@@ -51,10 +52,10 @@ function checkRank(config: RankConfig): CaseOutcome {
   return outcome(matches, evidence, () => `measured rank ${rank.rank} ≠ predicted ${predicted.rank} (${predicted.formula}); gap ${rank.gap.toExponential(2)}`);
 }
 
-export const rankTableProperty: PropertyDefinition<RankConfig> = {
+export const rankTableProperty: PropertyDefinition<RankConfig, LegacyEvidence> = {
   claim: 'C3',
   name: 'rank H(θ*) equals the rank table (all rows, degenerate teachers, cap by N)',
-  arbitrary: rankConfigArb,
+  arbitrary: () => rankConfigArb,
   numRuns: 500,
   maxInconclusiveFraction: MAX_INCONCLUSIVE,
   label: rankRowLabel,
@@ -66,10 +67,10 @@ export const rankTableProperty: PropertyDefinition<RankConfig> = {
  * high: the measured rank must match the corrected table and must reject the naive one
  * (the wrong neighbour "AH exceptions ignored").
  */
-export const alexanderHirschowitzProperty: PropertyDefinition<RankConfig> = {
+export const alexanderHirschowitzProperty: PropertyDefinition<RankConfig, LegacyEvidence> = {
   claim: 'C3',
   name: 'Alexander–Hirschowitz exceptions: one less than the naive count',
-  arbitrary: alexanderHirschowitzArb,
+  arbitrary: () => alexanderHirschowitzArb,
   numRuns: 16,
   label: (c) => `(Ni, k, Nh) = (${c.Ni}, ${String(c.activation).slice(2)}, ${c.Nh})`,
   check(config) {

@@ -65,7 +65,8 @@ import {
   type C2dTrendCase,
   type C2eCase,
 } from '../arbitraries/lawConfigs.js';
-import { allOf, outcome, type CaseOutcome, type Evidence, type PropertyDefinition } from '../support/propertyDefinition.js';
+import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
+import type { LegacyEvidence } from '../evidence/legacy.js';
 
 /** Per-test significance level of every KS test here. */
 export const ALPHA = 0.01;
@@ -250,7 +251,7 @@ function moments(x: Float64Array): { mean: number; variance: number; m4: number 
   return { mean: m, variance: s2 / (n - 1), m4: s4 / n };
 }
 
-function checkC2dCase(c: C2dCase): CaseOutcome {
+function checkC2dCase(c: C2dCase): CaseOutcome<LegacyEvidence> {
   const regime = c2dRegime(c.regime);
   const p = regimeParams(regime, c.sigma1);
   const run = runC2d(Rng.fromSeed(c.seed), regime, c.sigma1);
@@ -264,7 +265,7 @@ function checkC2dCase(c: C2dCase): CaseOutcome {
   const zVar = (mom.variance - vExact) / seVar;
   const zVarLimit = (mom.variance - vLimit) / seVar;
   const cross = crossCheckIdentity(c.seed, p, null);
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     regime: regime.id,
     Nh: p.Nh,
     Ni: p.Ni,
@@ -281,7 +282,7 @@ function checkC2dCase(c: C2dCase): CaseOutcome {
     varianceLimitZ: round(zVarLimit, 4),
     identityCrossCheckRatio: round(cross.worstRatio, 3),
   };
-  const parts: CaseOutcome[] = [
+  const parts: CaseOutcome<LegacyEvidence>[] = [
     outcome(run.nullP >= ALPHA, evidence, () => `KS rejects the C2d law: D = ${run.nullD.toFixed(5)}, p = ${run.nullP.toExponential(3)} < α = ${ALPHA} (n = ${n}, ${run.method})`),
     ...regime.neighbours.map((w) =>
       outcome(run.neighbourP[w] < ALPHA, {}, () => `wrong neighbour '${w}' not rejected: p = ${run.neighbourP[w].toExponential(3)} ≥ α = ${ALPHA} (D = ${run.neighbourD[w].toFixed(5)})`),
@@ -293,20 +294,20 @@ function checkC2dCase(c: C2dCase): CaseOutcome {
   return allOf(...parts);
 }
 
-function c2dLawProperty(regime: C2dRegime, numRuns: number): PropertyDefinition<C2dCase> {
+function c2dLawProperty(regime: C2dRegime, numRuns: number): PropertyDefinition<C2dCase, LegacyEvidence> {
   const gamma = regime.Ni / regime.Nh;
   const rejects = regime.neighbours.join(', ');
   return {
     claim: 'C2d',
     name: `KS accepts σ2²χ²(Nh) ⊛ Nh·σ1²·MP(Ni/Nh) at γ = ${round(gamma, 3)} (Nh = ${regime.Nh}, Ni = ${regime.Ni}, n = ${regime.n}) and rejects ${rejects}`,
-    arbitrary: c2dCaseArb(regime.id),
+    arbitrary: () => c2dCaseArb(regime.id),
     numRuns,
     label: (c) => c.regime,
     check: checkC2dCase,
   };
 }
 
-export const c2dLawProperties: PropertyDefinition<C2dCase>[] = [
+export const c2dLawProperties: PropertyDefinition<C2dCase, LegacyEvidence>[] = [
   c2dLawProperty(c2dRegime('gamma-1/4'), 2),
   c2dLawProperty(c2dRegime('gamma-3/2'), 1),
   c2dLawProperty(c2dRegime('pooled-gamma-4'), 2),
@@ -324,10 +325,10 @@ export const c2dLawProperties: PropertyDefinition<C2dCase>[] = [
  */
 export const TREND_NOISE_SLACK = 1;
 
-export const c2dTrendProperty: PropertyDefinition<C2dTrendCase> = {
+export const c2dTrendProperty: PropertyDefinition<C2dTrendCase, LegacyEvidence> = {
   claim: 'C2d',
   name: `the KS distance to the asymptotic law shrinks as Nh, Ni grow at fixed γ (Nh = ${TREND_LADDER_NH.join(' → ')}, n = ${TREND_SAMPLES})`,
-  arbitrary: c2dTrendArb,
+  arbitrary: () => c2dTrendArb,
   numRuns: 2,
   label: (c) => `γ = ${c.gamma}`,
   check(c) {
@@ -342,7 +343,7 @@ export const c2dTrendProperty: PropertyDefinition<C2dTrendCase> = {
     }
     const slack = TREND_NOISE_SLACK / Math.sqrt(TREND_SAMPLES);
     const strictlyDecreasing = Ds.every((d, i) => i === 0 || d < Ds[i - 1]);
-    const evidence: Evidence = { gamma: c.gamma, Nh: [...TREND_LADDER_NH], D: Ds.map((d) => round(d)), pValues: ps, n: TREND_SAMPLES, alpha: ALPHA, strictlyDecreasing, slack: round(slack, 4) };
+    const evidence: LegacyEvidence = { gamma: c.gamma, Nh: [...TREND_LADDER_NH], D: Ds.map((d) => round(d)), pValues: ps, n: TREND_SAMPLES, alpha: ALPHA, strictlyDecreasing, slack: round(slack, 4) };
     const growth = Ds.findIndex((d, i) => i > 0 && d > Ds[i - 1] + slack);
     const last = Ds[Ds.length - 1];
     return allOf(
@@ -353,7 +354,7 @@ export const c2dTrendProperty: PropertyDefinition<C2dTrendCase> = {
   },
 };
 
-export const C2D_PROPERTIES: PropertyDefinition<any>[] = [...c2dLawProperties, c2dTrendProperty];
+export const C2D_PROPERTIES: PropertyDefinition<any, LegacyEvidence>[] = [...c2dLawProperties, c2dTrendProperty];
 
 // ---------------------------------------------------------------- C2e
 
@@ -393,10 +394,10 @@ export function lawDistance(p: SpectralLawParams, N: number): number {
   return D;
 }
 
-export const c2eSmallDataProperty: PropertyDefinition<C2eCase> = {
+export const c2eSmallDataProperty: PropertyDefinition<C2eCase, LegacyEvidence> = {
   claim: 'C2e',
   name: `small N/Ni (${C2E_SMALL_RATIOS.join(', ')}): the free multiplicative law is accepted and the classical χ² ⊛ MP law rejected (Nh = ${C2E_BASE.Nh}, Ni = ${C2E_BASE.Ni}, n = ${C2E_SAMPLES})`,
-  arbitrary: c2eCaseArb(C2E_SMALL_RATIOS),
+  arbitrary: () => c2eCaseArb(C2E_SMALL_RATIOS),
   numRuns: 2,
   label: (c) => `N/Ni = ${c.ratio}`,
   check(c) {
@@ -404,7 +405,7 @@ export const c2eSmallDataProperty: PropertyDefinition<C2eCase> = {
     const r = runC2e(Rng.fromSeed(c.seed), c.ratio, c.sigma1);
     const law = freeLaw(p, r.N) as SpectralLaw & { accuracy?: { maxMassError: number; unconverged: number } };
     const cross = crossCheckIdentity(c.seed, p, r.N);
-    const evidence: Evidence = {
+    const evidence: LegacyEvidence = {
       N: r.N,
       Ni: p.Ni,
       Nh: p.Nh,
@@ -431,17 +432,17 @@ export const c2eSmallDataProperty: PropertyDefinition<C2eCase> = {
 /** Largest sup-distance between the two laws allowed at the top of the ladder (≪ KS resolution 1.63/√n). */
 export const AGREEMENT_BOUND = 0.01;
 
-export const c2eConvergenceProperty: PropertyDefinition<{ seed: number; sigma1: number }> = {
+export const c2eConvergenceProperty: PropertyDefinition<{ seed: number; sigma1: number }, LegacyEvidence> = {
   claim: 'C2e',
   name: `as N/Ni grows (${C2E_GROWING_RATIOS.join(' → ')}; Nh = ${C2E_CONVERGENCE_BASE.Nh}, Ni = ${C2E_CONVERGENCE_BASE.Ni}) the free and classical laws agree: sup-distance decreasing to ≤ ${AGREEMENT_BOUND}, and both accepted at the largest N/Ni`,
-  arbitrary: c2eCaseArb([C2E_GROWING_RATIOS[C2E_GROWING_RATIOS.length - 1]]).map(({ seed, sigma1 }) => ({ seed, sigma1 })),
+  arbitrary: () => c2eCaseArb([C2E_GROWING_RATIOS[C2E_GROWING_RATIOS.length - 1]]).map(({ seed, sigma1 }) => ({ seed, sigma1 })),
   numRuns: 1,
   check(c) {
     const p = c2eParams(c.sigma1, C2E_CONVERGENCE_BASE);
     const distances = C2E_GROWING_RATIOS.map((ratio) => lawDistance(p, ratio * p.Ni));
     const top = C2E_GROWING_RATIOS[C2E_GROWING_RATIOS.length - 1];
     const r = runC2e(Rng.fromSeed(c.seed), top, c.sigma1, 1000, C2E_CONVERGENCE_BASE);
-    const evidence: Evidence = {
+    const evidence: LegacyEvidence = {
       ratios: [...C2E_GROWING_RATIOS],
       lawDistance: distances.map((d) => round(d, 4)),
       N: r.N,
@@ -462,7 +463,7 @@ export const c2eConvergenceProperty: PropertyDefinition<{ seed: number; sigma1: 
   },
 };
 
-export const C2E_PROPERTIES: PropertyDefinition<any>[] = [c2eSmallDataProperty, c2eConvergenceProperty];
+export const C2E_PROPERTIES: PropertyDefinition<any, LegacyEvidence>[] = [c2eSmallDataProperty, c2eConvergenceProperty];
 
 // ---------------------------------------------------------------- calibration experiments
 

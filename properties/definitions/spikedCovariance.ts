@@ -54,7 +54,8 @@ import {
   type SpikedParams,
 } from '../../theory/spikedCovariance.js';
 import { N_LARGE, N_SMALL, R_DRAWS, spikeOf, spikedAboveArb, spikedBelowArb, type SpikedCase } from '../arbitraries/spikedConfigs.js';
-import { allOf, outcome, type CaseOutcome, type Evidence, type PropertyDefinition } from '../support/propertyDefinition.js';
+import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
+import type { LegacyEvidence } from '../evidence/legacy.js';
 
 /** Per-test level of the location test (two-sided z = 3.29). */
 export const ALPHA = 0.001;
@@ -135,7 +136,7 @@ export function neighboursFor(c: SpikedCase): SpikedNeighbour[] {
   return c.regime === 'above' ? ['naive-spike'] : ['naive-spike', 'threshold-at-1'];
 }
 
-function checkSpiked(c: SpikedCase): CaseOutcome {
+function checkSpiked(c: SpikedCase): CaseOutcome<LegacyEvidence> {
   const ell = spikeOf(c);
   const p: SpikedParams = { ell, gamma: c.gamma };
   const prediction = predictedTopEigenvalue(p);
@@ -150,7 +151,7 @@ function checkSpiked(c: SpikedCase): CaseOutcome {
   const r0 = large.ls.scale / small.ls.scale;
   const ratio = large.meanAbs / small.meanAbs;
   const ratioBound = r0 * Math.exp((Z_ALPHA * Math.SQRT2 * CV_ABS) / Math.sqrt(R_DRAWS));
-  const evidence: Evidence = {
+  const evidence: LegacyEvidence = {
     regime: c.regime,
     supercritical,
     gamma: c.gamma,
@@ -175,7 +176,7 @@ function checkSpiked(c: SpikedCase): CaseOutcome {
     topSmall: Array.from(small.sample, (v) => round(v, 8)),
     topLarge: Array.from(large.sample, (v) => round(v, 8)),
   };
-  const parts: CaseOutcome[] = [
+  const parts: CaseOutcome<LegacyEvidence>[] = [
     outcome(large.test.pValue >= ALPHA, evidence, () => `λ_max at N = ${large.N}, M = ${large.M} (ℓ = ${ell}, γ = ${c.gamma}): mean normalised error ${large.test.zMean.toFixed(3)} vs centre ${large.ls.centre.toFixed(3)}, |Δ| = ${large.test.distance.toFixed(3)} > tolerance ${large.test.tolerance.toFixed(3)} (p = ${large.test.pValue.toExponential(3)} < α = ${ALPHA}; prediction ${prediction})`),
     outcome(ratio <= ratioBound, {}, () => `mean |error| does not shrink from N = ${small.N} to ${large.N}: ${small.meanAbs.toExponential(3)} → ${large.meanAbs.toExponential(3)}, ratio ${ratio.toFixed(3)} > bound ${ratioBound.toFixed(3)} (predicted ${r0.toFixed(3)})`),
   ];
@@ -189,22 +190,22 @@ function checkSpiked(c: SpikedCase): CaseOutcome {
   return allOf(...parts);
 }
 
-export const spikedAboveProperty: PropertyDefinition<SpikedCase> = {
+export const spikedAboveProperty: PropertyDefinition<SpikedCase, LegacyEvidence> = {
   claim: 'S3',
   name: `above 1 + √γ the top eigenvalue is the outlier ℓ(1 + γ/(ℓ − 1)) (Gaussian fluctuations, α = ${ALPHA}), its error shrinks from N = ${N_SMALL} to ${N_LARGE}, and "λ_max = ℓ" is rejected`,
-  arbitrary: spikedAboveArb,
+  arbitrary: () => spikedAboveArb,
   numRuns: 5,
   label: (c) => (c.gamma > 1 ? 'γ > 1' : 'γ ≤ 1'),
   check: checkSpiked,
 };
 
-export const spikedBelowProperty: PropertyDefinition<SpikedCase> = {
+export const spikedBelowProperty: PropertyDefinition<SpikedCase, LegacyEvidence> = {
   claim: 'S3',
   name: `below 1 + √γ the top eigenvalue sticks to the edge (1 + √γ)² (Tracy–Widom fluctuations, α = ${ALPHA}), its error shrinks from N = ${N_SMALL} to ${N_LARGE}, and "threshold at ℓ > 1" and "λ_max = ℓ" are rejected`,
-  arbitrary: spikedBelowArb,
+  arbitrary: () => spikedBelowArb,
   numRuns: 5,
   label: (c) => (c.gamma > 1 ? 'γ > 1' : 'γ ≤ 1'),
   check: checkSpiked,
 };
 
-export const S3_PROPERTIES: PropertyDefinition<any>[] = [spikedAboveProperty, spikedBelowProperty];
+export const S3_PROPERTIES: PropertyDefinition<any, LegacyEvidence>[] = [spikedAboveProperty, spikedBelowProperty];

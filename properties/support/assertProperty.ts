@@ -1,6 +1,6 @@
 /**
- * vitest glue: run a definition, attach its evidence to the test, and fail with the replay
- * text.
+ * vitest glue: run a definition under the settings of this vitest run (settingsFromEnv),
+ * attach its evidence to the test, and fail with the replay text.
  *
  * Evidence goes to the test two ways (pass the test's context to get them):
  *  - task.meta.hcProperty = the PropertyRecord (every case's config and evidence, the
@@ -12,41 +12,46 @@
  *    @vitest/ui lists it with the attachment under the test).
  */
 import { expect, type TestContext } from 'vitest';
+import type { AnyPropertyDefinition, PropertyDefinition } from '../../src/harness/propertyDefinition.js';
+import { describeFailure, runProperty, type PropertyResult } from '../../src/harness/runProperty.js';
+import { toRecord } from '../../src/report/assemble/toRecord.js';
+import { unitSummaryLine } from '../../src/report/assemble/unitSummary.js';
+import { META_KEY } from '../../src/report/inputs/metaKey.js';
 import type { PropertyRecord } from '../../src/report/types.js';
-import { unitSummaryLine } from '../report/unitSummary.js';
-import { META_KEY } from '../report/metaKey.js';
-import { toRecord } from '../report/toRecord.js';
+import { CLAIM_CATALOGUE } from '../catalogue.js';
 import { PROPERTY_REGISTRY } from '../registry.js';
-import type { PropertyDefinition } from './propertyDefinition.js';
-import { describeFailure, optionsFromEnv, runProperty, type PropertyResult } from './runProperty.js';
+import { settingsFromEnv } from './settingsFromEnv.js';
 
 declare module 'vitest' {
   interface TaskMeta {
-    /** The property's evidence, as stored in conformance.json (see properties/report/). */
+    /** The property's evidence, as stored in conformance.json (src/report/types.ts). */
     hcProperty?: PropertyRecord;
   }
 }
 
 /** Position in the registry (orders units in a report); −1 for a definition not registered yet. */
-function registryIndex(def: PropertyDefinition<any>): number {
+function registryIndex(def: AnyPropertyDefinition): number {
   const i = PROPERTY_REGISTRY.indexOf(def);
   return i >= 0 ? i : PROPERTY_REGISTRY.findIndex((d) => d.claim === def.claim && d.name === def.name);
 }
 
 async function attachEvidence(context: TestContext, record: PropertyRecord): Promise<void> {
   context.task.meta[META_KEY] = record;
-  await context.annotate(unitSummaryLine(record), 'evidence', {
+  await context.annotate(unitSummaryLine(record, CLAIM_CATALOGUE), 'evidence', {
     contentType: 'application/json',
     body: JSON.stringify(record),
     bodyEncoding: 'utf-8',
   });
 }
 
-export async function assertProperty<C>(def: PropertyDefinition<C>, testFile: string, context?: TestContext): Promise<PropertyResult> {
-  const options = { ...optionsFromEnv(), testFile };
-  const result = await runProperty(def, options);
-  if (context) await attachEvidence(context, toRecord(def, result, registryIndex(def), options.runsScale ?? 1, testFile));
-  if (result.failure) expect.fail(describeFailure(result));
+export async function assertProperty<C, E>(def: PropertyDefinition<C, E>, testFile: string, context?: TestContext): Promise<PropertyResult<C, E>> {
+  const settings = settingsFromEnv();
+  const result = await runProperty(def, settings, { testFile });
+  // Always through toRecord: it checks every case's evidence against the claim's schema.
+  const evidence = CLAIM_CATALOGUE.find((c) => c.meta.id === def.claim)?.evidence;
+  const record = toRecord(def, result as PropertyResult, { index: registryIndex(def), runsScale: settings.runsScale, sizeTier: settings.sizeTier, testFile, evidence });
+  if (context) await attachEvidence(context, record);
+  if (result.failure) expect.fail(describeFailure(result as PropertyResult));
   expect(result.cases.length).toBeGreaterThan(0);
   const fraction = result.inconclusive / result.cases.length;
   expect(

@@ -100,7 +100,8 @@ async function tryNode(): Promise<LoadedTf | undefined> {
     const specifier = '@tensorflow/tfjs-node';
     // Not installed (the usual case): bail out without side effects.
     createRequire(import.meta.url).resolve(specifier);
-    if (process.env.TF_CPP_MIN_LOG_LEVEL === undefined) process.env.TF_CPP_MIN_LOG_LEVEL = '2';
+    // TensorFlow's C++ logging is its own (TF_CPP_MIN_LOG_LEVEL=2 in your shell quiets it);
+    // the suite never writes to process.env.
     // A variable specifier keeps TypeScript and the bundler from resolving the
     // (usually absent) optional dependency at build time.
     const mod: unknown = await import(/* @vite-ignore */ specifier);

@@ -18,7 +18,7 @@ const MAX_DISTINCT = 4;
 export function summariseEvidence(cases: readonly CaseRecord[]): FieldSummary[] {
   const fields = new Map<string, unknown[]>();
   for (const c of cases) {
-    for (const [k, v] of Object.entries(c.evidence)) {
+    for (const [k, v] of Object.entries((c.evidence ?? {}) as Record<string, unknown>)) {
       if (v === null || v === undefined) continue;
       const list = fields.get(k) ?? [];
       list.push(v);

@@ -1,206 +1,237 @@
 /**
  * The conformance report as data: what `conformance.json` holds and what the Markdown and
- * HTML renderers read. Generic: nothing here knows a claim or a paper. The claim-aware
- * assembly (properties/report/) fills these records from the property registry.
+ * HTML renderers read, declared once as zod schemas from which the TypeScript types follow.
+ * Generic: nothing here knows a claim or a paper. A claim's evidence (`E`) is declared by the
+ * claim (properties/evidence/) and checked against its own schema whenever a report is read
+ * back (render, merge, diff, from-vitest): see ./readReport.ts.
  *
- * Shape of conformance.json (REPORT_FORMAT_VERSION 1):
+ * Shape of conformance.json (REPORT_FORMAT_VERSION):
  *
- *   { format, generatedAt, seed, seeds, mode, runsScale, environment, selection, partition,
- *     multipleTesting: { method: 'holm', alpha, tests, claims, smallestP, smallestAdjustedP,
- *                        smallestAdjustedPClaim, rejected: [FamilyTest] } | null,
- *     claims: [ { id, title, statement, source, kind, testedIn, verdict, cases, alpha,
- *                 keyNumber, evidence: { summary, properties: [PropertyRecord] },
- *                 replay, figures: [{ id, title }],
- *                 multipleTesting: { tests, minP, adjustedMinP, rejected } | null } ] }
+ *   { format, generatedAt, seed, seeds, mode, runsScale, sizeTier, environment, selection,
+ *     partition, multipleTesting: { method: 'holm', alpha, tests, claims, smallestP,
+ *       smallestAdjustedP, smallestAdjustedPClaim, rejected: [FamilyTest] } | null,
+ *     claims: [ { id, title, statement, source, kind, testedIn, verdict, verdictReason, cases,
+ *                 alpha, keyNumber, evidence: { summary, properties: [PropertyRecord] },
+ *                 replay, figures: [{ id, title }], multipleTesting } ] }
  *
- * Every case's configuration and evidence is kept (evidence.properties[].cases), so a
- * report can be re-assembled from its JSON alone: that is how partitions are merged.
+ * Every case's configuration and evidence is kept (evidence.properties[].cases), and the
+ * evidence holds everything a figure draws, so a report can be re-assembled, merged and
+ * re-rendered from its JSON alone.
  */
+import { z } from 'zod';
+import { SIZE_TIERS } from '../harness/runSettings.js';
 
-export const REPORT_FORMAT_VERSION = 1;
+/** 2: typed evidence per claim, the shrunk counterexample's evidence, size tier. */
+export const REPORT_FORMAT_VERSION = 2;
 
-export type Verdict = 'pass' | 'fail' | 'inconclusive';
-export type ClaimKindName = 'identity' | 'generic' | 'statistical';
+const count = z.number().int().nonnegative();
 
-/** One evidence value: the JSON-safe values a property check records. */
-export type EvidenceValue = number | string | boolean | null | number[] | string[];
+export const VerdictSchema = z.enum(['pass', 'fail', 'inconclusive']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+export const ClaimKindSchema = z.enum(['identity', 'generic', 'statistical']);
+export type ClaimKindName = z.infer<typeof ClaimKindSchema>;
+export const SizeTierSchema = z.enum(SIZE_TIERS as ['ci', 'paper']);
+export type { SizeTier } from '../harness/runSettings.js';
+
+/** Claim-level numbers in evidence.summary: JSON scalars and flat arrays. */
+export const SummaryValueSchema = z.union([z.number(), z.string(), z.boolean(), z.null(), z.array(z.number()), z.array(z.string())]);
+export type EvidenceValue = z.infer<typeof SummaryValueSchema>;
 export type EvidenceRecord = Record<string, EvidenceValue>;
 
-export interface CaseRecord {
-  /** The generated configuration, as JSON (a valid CLI config for single-problem claims). */
-  readonly config: unknown;
-  /** The definition's coverage label for this case (e.g. "relu", "two-layer, N < Ni"), or null. */
-  readonly label: string | null;
-  readonly ok: boolean;
-  readonly inconclusive: boolean;
-  readonly evidence: EvidenceRecord;
-}
+export const CaseRecordSchema = z.strictObject({
+  config: z.unknown(),
+  label: z.string().nullable(),
+  ok: z.boolean(),
+  inconclusive: z.boolean(),
+  evidence: z.unknown(),
+  error: z.string().optional(),
+});
+export type CaseRecord<E = unknown> = Omit<z.infer<typeof CaseRecordSchema>, 'evidence'> & {
+  /** The claim's evidence for this case; null when the check threw (`error` says why). */
+  readonly evidence: E | null;
+};
 
-export interface FailureRecord {
-  readonly seed: number;
+export const FailureRecordSchema = z.strictObject({
+  seed: count,
   /** fast-check path of the (shrunk) counterexample. */
-  readonly path: string;
-  readonly config: unknown;
-  readonly message: string;
+  path: z.string(),
+  config: z.unknown(),
+  message: z.string(),
+  evidence: z.unknown(),
+  shrinkChecks: count,
+  shrinkBudgetExhausted: z.boolean(),
   /** The shell command that replays it. */
-  readonly replay: string;
-}
+  replay: z.string(),
+});
+export type FailureRecord<E = unknown> = Omit<z.infer<typeof FailureRecordSchema>, 'evidence'> & { readonly evidence: E | null };
 
 /**
  * One unit of work: one property definition run with one seed. A claim's evidence is the
  * list of its units; a partition runs a subset of the units; merging is their union.
  */
-export interface PropertyRecord {
-  readonly claim: string;
+export const PropertyRecordSchema = z.strictObject({
+  claim: z.string().min(1),
   /** The definition's name (unique within its claim). */
-  readonly name: string;
+  name: z.string().min(1),
   /** Position of the definition in the property registry (orders units canonically). */
-  readonly index: number;
-  readonly seed: number;
-  readonly numRuns: number;
-  /** The multiplier numRuns was scaled by (HC_RUNS_SCALE, or the report mode's). */
-  readonly runsScale: number;
-  readonly testFile: string;
-  readonly passed: number;
-  readonly failed: number;
-  readonly inconclusive: number;
-  readonly maxInconclusiveFraction: number;
-  readonly verdict: Verdict;
-  readonly failure: FailureRecord | null;
-  readonly cases: readonly CaseRecord[];
-}
+  index: z.number().int(),
+  seed: count,
+  numRuns: count,
+  /** The multiplier numRuns was scaled by. */
+  runsScale: z.number().positive(),
+  /** The size tier the arbitraries drew from. */
+  sizeTier: SizeTierSchema,
+  testFile: z.string(),
+  passed: count,
+  failed: count,
+  inconclusive: count,
+  maxInconclusiveFraction: z.number().min(0).max(1),
+  verdict: VerdictSchema,
+  failure: FailureRecordSchema.nullable(),
+  cases: z.array(CaseRecordSchema),
+});
+export type PropertyRecord<E = unknown> = Omit<z.infer<typeof PropertyRecordSchema>, 'cases' | 'failure'> & {
+  readonly failure: FailureRecord<E> | null;
+  readonly cases: readonly CaseRecord<E>[];
+};
 
-export interface KeyNumber {
+export const KeyNumberSchema = z.strictObject({
   /** What the number is, e.g. "worst error ÷ tolerance". */
-  readonly label: string;
-  readonly value: number | null;
+  label: z.string(),
+  value: z.number().nullable(),
   /** The number as printed in the summary, e.g. "0.071" or "1.2e11". */
-  readonly text: string;
-}
+  text: z.string(),
+  /** Which way is good: 'lower' (an error ratio), 'higher' (a gap, a p-value), or null. */
+  better: z.enum(['lower', 'higher']).nullable().optional(),
+});
+export type KeyNumber = z.infer<typeof KeyNumberSchema>;
 
-export interface ReplayRecord {
-  readonly seeds: readonly number[];
+export const ReplayRecordSchema = z.strictObject({
+  seeds: z.array(count),
   /** The first failing unit, or null when none failed. */
-  readonly failing: (FailureRecord & { readonly property: string }) | null;
+  failing: FailureRecordSchema.extend({ property: z.string() }).nullable(),
   /** Re-runs this claim's section of the report. */
-  readonly report: string;
+  report: z.string(),
   /** Re-runs the claim's vitest file (or replays the failure when there is one). */
-  readonly vitest: string;
-}
+  vitest: z.string(),
+});
+export type ReplayRecord = z.infer<typeof ReplayRecordSchema>;
 
-export interface FigureRef {
-  readonly id: string;
-  readonly title: string;
-}
-
-export interface ClaimEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly statement: string;
-  readonly source: string;
-  readonly kind: ClaimKindName;
-  readonly testedIn: string;
-  readonly verdict: Verdict;
-  /** Why the verdict is what it is, in one sentence. */
-  readonly verdictReason: string;
-  /** Cases run over all the claim's units. */
-  readonly cases: number;
-  /** Significance level of the claim's tests; null for identity and generic claims. */
-  readonly alpha: number | null;
-  readonly keyNumber: KeyNumber;
-  readonly evidence: {
-    /** Claim-level numbers (e.g. worst ratio, min gap, p-values); claim-specific. */
-    readonly summary: EvidenceRecord;
-    readonly properties: readonly PropertyRecord[];
-  };
-  readonly replay: ReplayRecord;
-  readonly figures: readonly FigureRef[];
-  /**
-   * This claim's share of the report's Holm family (statistical claims with at least one
-   * right-theory test); absent or null otherwise.
-   */
-  readonly multipleTesting?: ClaimMultipleTesting | null;
-}
+export const FigureRefSchema = z.strictObject({ id: z.string(), title: z.string() });
+export type FigureRef = z.infer<typeof FigureRefSchema>;
 
 /** One test under the right theory, as pooled for Holm across the report. */
-export interface FamilyTest {
-  readonly claim: string;
-  readonly property: string;
-  readonly seed: number;
+export const FamilyTestSchema = z.strictObject({
+  claim: z.string(),
+  property: z.string(),
+  seed: count,
   /** Index of the case in its unit's `cases`. */
-  readonly caseIndex: number;
+  caseIndex: count,
   /** Which test of the case, e.g. "claimed law". */
-  readonly test: string;
-  readonly pValue: number;
+  test: z.string(),
+  pValue: z.number(),
   /** The per-test level the property held it to. */
-  readonly alpha: number;
+  alpha: z.number(),
   /** Holm-adjusted p-value within the report's family. */
-  readonly adjustedP: number;
-}
+  adjustedP: z.number(),
+});
+export type FamilyTest = z.infer<typeof FamilyTestSchema>;
 
 /** A claim's tests within the report's Holm family. */
-export interface ClaimMultipleTesting {
-  readonly tests: number;
-  readonly minP: number;
+export const ClaimMultipleTestingSchema = z.strictObject({
+  tests: count,
+  minP: z.number(),
   /** Holm-adjusted p-value of the claim's smallest p (within the whole family). */
-  readonly adjustedMinP: number;
+  adjustedMinP: z.number(),
   /** Of its tests, how many Holm rejects at the family-wise α. */
-  readonly rejected: number;
-}
+  rejected: count,
+});
+export type ClaimMultipleTesting = z.infer<typeof ClaimMultipleTestingSchema>;
+
+export const ClaimEntrySchema = z.strictObject({
+  id: z.string().min(1),
+  title: z.string(),
+  statement: z.string(),
+  source: z.string(),
+  kind: ClaimKindSchema,
+  testedIn: z.string(),
+  verdict: VerdictSchema,
+  /** Why the verdict is what it is, in one sentence. */
+  verdictReason: z.string(),
+  /** Cases run over all the claim's units. */
+  cases: count,
+  /** Significance level of the claim's tests; null for identity and generic claims. */
+  alpha: z.number().nullable(),
+  keyNumber: KeyNumberSchema,
+  evidence: z.strictObject({
+    /** Claim-level numbers (e.g. worst ratio, min gap, p-values); claim-specific. */
+    summary: z.record(z.string(), SummaryValueSchema),
+    properties: z.array(PropertyRecordSchema),
+  }),
+  replay: ReplayRecordSchema,
+  figures: z.array(FigureRefSchema),
+  /** This claim's share of the report's Holm family (statistical claims with tests); null otherwise. */
+  multipleTesting: ClaimMultipleTestingSchema.nullable(),
+});
+export type ClaimEntry = Omit<z.infer<typeof ClaimEntrySchema>, 'evidence'> & {
+  readonly evidence: { readonly summary: EvidenceRecord; readonly properties: readonly PropertyRecord[] };
+};
 
 /**
  * Holm's step-down procedure across every right-theory test of every statistical claim in the
- * report (theory.md §4), at family-wise level `alpha`. See reports/README.md for how it
- * interacts with each property's per-test α.
+ * report (docs/theory.md#how-statistical-claims-are-asserted), at family-wise level `alpha`.
  */
-export interface MultipleTestingRecord {
-  readonly method: 'holm';
+export const MultipleTestingRecordSchema = z.strictObject({
+  method: z.literal('holm'),
   /** Family-wise error rate controlled. */
-  readonly alpha: number;
+  alpha: z.number(),
   /** Number of tests m in the family. */
-  readonly tests: number;
+  tests: count,
   /** Statistical claims contributing at least one test. */
-  readonly claims: readonly string[];
-  readonly smallestP: number | null;
-  readonly smallestAdjustedP: number | null;
+  claims: z.array(z.string()),
+  smallestP: z.number().nullable(),
+  smallestAdjustedP: z.number().nullable(),
   /** Claim holding the smallest adjusted p-value. */
-  readonly smallestAdjustedPClaim: string | null;
+  smallestAdjustedPClaim: z.string().nullable(),
   /** The tests Holm rejects at `alpha` (flagged): each fails its claim in the report. */
-  readonly rejected: readonly FamilyTest[];
-}
+  rejected: z.array(FamilyTestSchema),
+});
+export type MultipleTestingRecord = z.infer<typeof MultipleTestingRecordSchema>;
 
-export interface EnvironmentInfo {
-  readonly node: string;
+export const EnvironmentInfoSchema = z.strictObject({
+  node: z.string(),
   /** float64 linear-algebra backend that decided the verdicts. */
-  readonly backend: string;
-  /** TensorFlow.js backend of the float32 cross-check ('tensorflow' | 'wasm' | 'cpu'), or 'not loaded'. */
-  readonly tfjsBackend: string;
-  readonly platform: string;
-}
+  backend: z.string(),
+  /** TensorFlow.js backend of the float32 cross-check ('tensorflow' | 'wasm' | 'cpu'), or why not loaded. */
+  tfjsBackend: z.string(),
+  platform: z.string(),
+});
+export type EnvironmentInfo = z.infer<typeof EnvironmentInfoSchema>;
 
-export type ReportMode = 'quick' | 'full' | 'custom' | 'vitest';
+export const ReportModeSchema = z.enum(['quick', 'full', 'custom', 'vitest']);
+export type ReportMode = z.infer<typeof ReportModeSchema>;
 
-export interface PartitionInfo {
-  /** 1-based. */
-  readonly index: number;
-  readonly count: number;
-}
+export const PartitionInfoSchema = z.strictObject({ index: z.number().int().min(1), count: z.number().int().min(1) });
+export type PartitionInfo = z.infer<typeof PartitionInfoSchema>;
 
-export interface ConformanceReport {
-  readonly format: number;
-  readonly generatedAt: string;
+export const ConformanceReportSchema = z.strictObject({
+  format: z.literal(REPORT_FORMAT_VERSION),
+  generatedAt: z.string(),
   /** The first (usually only) seed. */
-  readonly seed: number;
-  readonly seeds: readonly number[];
-  readonly mode: ReportMode;
+  seed: count,
+  seeds: z.array(count).min(1),
+  mode: ReportModeSchema,
   /** Multiplier on every property's numRuns. */
-  readonly runsScale: number;
-  readonly environment: EnvironmentInfo;
+  runsScale: z.number().positive(),
+  /** Size tier of the expensive properties ('paper' for --full). */
+  sizeTier: SizeTierSchema,
+  environment: EnvironmentInfoSchema,
   /** The claim filter the report was run with (null: every implemented claim). */
-  readonly selection: { readonly claims: readonly string[] | null };
+  selection: z.strictObject({ claims: z.array(z.string()).nullable() }),
   /** Set on a partial report (one partition); null on a whole or merged report. */
-  readonly partition: PartitionInfo | null;
-  /** Holm across the statistical claims' right-theory tests; null when the report has none. Absent in reports written before it existed. */
-  readonly multipleTesting?: MultipleTestingRecord | null;
-  readonly claims: readonly ClaimEntry[];
-}
+  partition: PartitionInfoSchema.nullable(),
+  /** Holm across the statistical claims' right-theory tests; null when the report has none. */
+  multipleTesting: MultipleTestingRecordSchema.nullable(),
+  claims: z.array(ClaimEntrySchema),
+});
+export type ConformanceReport = Omit<z.infer<typeof ConformanceReportSchema>, 'claims'> & { readonly claims: readonly ClaimEntry[] };

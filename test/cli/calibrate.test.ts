@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, clopperPearson, binomialCdf, type CalibrationExperiment } from '../../src/calibration/index.js';
-import { formatCalibration } from '../../src/cli/commands/calibrate.js';
+import { formatCalibration } from '../../cli/commands/calibrate.js';
 import { runCli } from './runCli.js';
 
 const run = runCli;

@@ -30,6 +30,6 @@ describe('package bin', () => {
   it('no command prints usage and exits 2', () => {
     const r = bin();
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/usage: hessian-conformance <command>/);
+    expect(r.stdout).toMatch(/Usage: hessian-conformance <command>/);
   });
 });

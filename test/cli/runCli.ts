@@ -5,8 +5,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { memoryIO } from '../../cli/io.js';
+import { main } from '../../cli/main.js';
 
 export interface CliRun {
   readonly code: number;

@@ -65,9 +65,9 @@ describe('cli bad input: exit 2, one line naming the field and the fix, nothing 
     ['unknown activation', () => ['spectrum', file('act.json', JSON.stringify({ family: 'two-layer', activation: 'swish', Ni: 2, Nh: 2, N: 3, seed: 1 }))], /^spectrum: activation: unknown activation "swish"/],
     ['missing field', () => ['spectrum', file('miss.json', JSON.stringify({ family: 'two-layer', activation: 'erf', Ni: 2, N: 3, seed: 1 }))], /^spectrum: Nh: is missing/],
     ['past the memory budget', () => ['spectrum', file('big.json', JSON.stringify({ family: 'two-layer', activation: 'erf', Ni: 200, Nh: 50, N: 10, seed: 1 }))], /^spectrum: Nh, Ni, N: a dense Hessian with P = 10050 .* budget/],
-    ['unknown option', () => ['spectrum', file('ok.json', JSON.stringify({ family: 'two-layer', activation: 'erf', Ni: 2, Nh: 2, N: 3, seed: 1 })), '--jsn'], /^spectrum: unknown option --jsn; known options: --json, --backend/],
+    ['unknown option', () => ['spectrum', file('ok.json', JSON.stringify({ family: 'two-layer', activation: 'erf', Ni: 2, Nh: 2, N: 3, seed: 1 })), '--jsn'], /^spectrum: unknown option --jsn \(did you mean --json\?\); see `hessian-conformance spectrum --help`$/],
     ['no config', () => ['spectrum'], /^spectrum: expected one config file, got 0; usage: spectrum <config\.json>/],
-    ['unknown command', () => ['spectra'], /^unknown command "spectra"; commands: spectrum/],
+    ['unknown command', () => ['spectra'], /^unknown command "spectra" \(did you mean spectrum\?\); commands: report, spectrum/],
   ];
   for (const [name, argv, msg] of cases) {
     it(name, async () => {

@@ -6,7 +6,7 @@
  * error; a full-page screenshot is saved next to the report (conformance.png).
  *
  * Three reports: a real run, at 3% of the CI runs, of every claim with figures of its own
- * (CLAIM_HOOKS) but the slow ones; the committed sample (reports/sample, every claim, as
+ * (CLAIM_CATALOGUE) but the slow ones; the committed sample (reports/sample, every claim, as
  * `npm run report` writes it); and a gallery of every figure builder on synthetic data
  * (galleryReport.ts). Both are written under
  * reports/browser-test/ (git-ignored) so the screenshots can be looked at after a run.
@@ -15,9 +15,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'nod
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM_HOOKS } from '../../properties/report/claims/index.js';
-import { selectedClaimIds } from '../../properties/report/plan.js';
-import { parseReport } from '../../src/report/json.js';
+import { parseReportText } from '../../src/report/readReport.js';
+import { CLAIM_CATALOGUE } from '../../properties/catalogue.js';
 import type { ConformanceReport } from '../../src/report/types.js';
 import { CLAIMS } from '../../theory/claims.js';
 import { writeGalleryReport } from './galleryReport.js';
@@ -108,9 +107,9 @@ describe.runIf(hasChromium)('conformance.html in headless Chromium', () => {
     // C2d, C2e, S2 and S4 are left out: one case of their properties is a whole KS experiment
     // (C2e's convergence case alone ~40 s) or trains a dozen networks (S2 ~12 s); report.test.ts
     // renders their figures in its all-claims run, and the sample report below has them all.
-    const claims = Object.keys(CLAIM_HOOKS).filter((id) => !SLOW_CLAIMS.includes(id));
+    const claims = CLAIM_CATALOGUE.map((c) => c.meta.id).filter((id) => !SLOW_CLAIMS.includes(id));
     const { report, files } = await smallReport({ claims, runsScale: 0.03 }, join(OUT, 'run'));
-    expect(report.claims.map((c) => c.id)).toEqual(selectedClaimIds(claims));
+    expect(report.claims.map((c) => c.id)).toEqual(CLAIMS.map((c) => c.id).filter((id) => claims.includes(id)));
     const figures = await inspect(browser, files.html, report);
     expect(figures.length).toBeGreaterThanOrEqual(report.claims.length);
   }, 120_000);
@@ -120,7 +119,7 @@ describe.runIf(hasChromium)('conformance.html in headless Chromium', () => {
     const dir = join(OUT, 'sample');
     mkdirSync(dir, { recursive: true });
     copyFileSync(join('reports', 'sample', 'conformance.html'), join(dir, 'conformance.html'));
-    const report = parseReport(readFileSync(join('reports', 'sample', 'conformance.json'), 'utf8'), 'reports/sample/conformance.json');
+    const report = parseReportText(readFileSync(join('reports', 'sample', 'conformance.json'), 'utf8'), 'reports/sample/conformance.json', CLAIM_CATALOGUE);
     expect(report.claims.map((c) => c.id).sort()).toEqual(CLAIMS.map((c) => c.id).sort());
     const figures = await inspect(browser, join(dir, 'conformance.html'), report);
     expect(figures.length).toBeGreaterThanOrEqual(report.claims.length);

@@ -20,13 +20,16 @@ describe('report command line', () => {
     [['--claims', ','], /^report: --claims needs a comma-separated list/],
     [['--partition', '3/2'], /^report: --partition must be i\/n with 1 ≤ i ≤ n/],
     [['--partition', '1/2', '--jobs', '2'], /^report: --partition runs one partition in this process/],
-    [['--jobs', '0'], /^report: --jobs must be a positive integer or auto/],
+    [['--jobs', '0'], /^report: --jobs must be an integer in \[1, 64\] or auto/],
     [['--runs-scale', '-1'], /^report: --runs-scale must be a number in \(0, 1000\]/],
-    [['--bogus'], /^report: unknown option --bogus; known options: --quick, --full, --claims/],
-    [['stray'], /^report: unexpected argument "stray"/],
-    [['--out'], /^report: --out needs a value$/],
+    [['--bogus'], /^report: unknown option --bogus; see `hessian-conformance report --help`$/],
+    [['--ful'], /^report: unknown option --ful \(did you mean --full\?\)/],
+    [['stray'], /^report: too many arguments|^report: unexpected argument "stray"|unknown command/],
+    [['--out'], /^report: option --out <DIR> argument missing/],
     [['merge', 'one.json'], /^report merge: expected two or more partial conformance\.json files, got 1/],
-    [['merge', '/nope/a.json', '/nope/b.json'], /^report merge: cannot read \/nope\/a\.json \(ENOENT\)/],
+    [['merge', '/nope/a.json', '/nope/b.json'], /^\/nope\/a\.json: cannot read \(ENOENT\)/],
+    [['render'], /^report render: expected one conformance\.json, got 0 files/],
+    [['render', '/nope/c.json'], /^\/nope\/c\.json: cannot read \(ENOENT\)/],
     [['from-vitest'], /^report from-vitest: expected one or more vitest JSON result files, got 0/],
   ])('%j exits 2 with one line', async (argv, message) => {
     const r = await run(...argv);
@@ -42,7 +45,7 @@ describe('report command line', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n')).toEqual([join(out, 'conformance.html'), join(out, 'conformance.json'), join(out, 'conformance.md')]);
     for (const f of r.out.split('\n')) expect(existsSync(f)).toBe(true);
-    expect(r.err).toMatch(/^report: custom \(runs ×0\.1\), seed 20251216 — 1 unit, 15 cases\nreport: \[1\/1\] pass/);
+    expect(r.err).toMatch(/^report: custom \(runs ×0\.1, ci sizes\), seed 20251216 — 1 unit, 15 cases\nreport: \[1\/1\] pass/);
   }, 60_000);
 
   it('--jobs 2 runs partitions in child processes and merges them into the same report', async () => {

@@ -18,6 +18,8 @@ import { screePlot } from '../../src/report/figures/screePlot.js';
 import type { ClaimEntry, ConformanceReport, PropertyRecord } from '../../src/report/types.js';
 import { REPORT_FORMAT_VERSION } from '../../src/report/types.js';
 import { writeReport, type WrittenReport } from '../../src/report/writeReport.js';
+import { z } from 'zod';
+import { reportedClaim, type ClaimCatalogue } from '../../src/report/claims/claimHook.js';
 
 /** Marchenko–Pastur density with γ ≤ 1 and scale s (theory.md §C2d). */
 function mpDensity(gamma: number, s: number): (x: number) => number {
@@ -42,7 +44,7 @@ function cdfOf(density: (x: number) => number, lo: number, hi: number, n = 4000)
 
 function unit(claim: string, name: string, n: number): PropertyRecord {
   const cases = Array.from({ length: n }, (_, i) => ({ config: { seed: i }, label: 'synthetic', ok: true, inconclusive: false, evidence: { pValue: (i + 0.5) / n, alpha: 0.01 } }));
-  return { claim, name, index: 0, seed: 1, numRuns: n, runsScale: 1, testFile: 'synthetic', passed: n, failed: 0, inconclusive: 0, maxInconclusiveFraction: 0, verdict: 'pass', failure: null, cases };
+  return { claim, name, index: 0, seed: 1, numRuns: n, runsScale: 1, sizeTier: 'ci', testFile: 'synthetic', passed: n, failed: 0, inconclusive: 0, maxInconclusiveFraction: 0, verdict: 'pass', failure: null, cases };
 }
 
 function claim(id: string, title: string, kind: ClaimEntry['kind'], units: PropertyRecord[], figures: Figure[], alpha: number | null, key: string): ClaimEntry {
@@ -61,12 +63,13 @@ function claim(id: string, title: string, kind: ClaimEntry['kind'], units: Prope
     evidence: { summary: {}, properties: units },
     replay: { seeds: [1], failing: null, report: 'npx vitest run test/report/browser.test.ts', vitest: 'npx vitest run test/report/browser.test.ts' },
     figures: figures.map((f) => ({ id: f.id, title: f.title })),
+    multipleTesting: null,
   };
 }
 
 /** A failing claim, to show how a failure and its replay command read. */
 function failingClaim(figures: Figure[]): ClaimEntry {
-  const failure = { seed: 20251216, path: '34:17:2', config: { family: 'two-layer', activation: 'relu', Ni: 2, Nh: 2, N: 32, seed: 1329975482 }, message: 'measured rank 3 ≠ predicted 4 (P − Nh); gap 2.1e12', replay: 'HC_SEED=20251216 HC_PATH="34:17:2" npx vitest run properties/C3.rank.test.ts -t "rank H(θ*) equals the rank table"' };
+  const failure = { seed: 20251216, path: '34:17:2', config: { family: 'two-layer', activation: 'relu', Ni: 2, Nh: 2, N: 32, seed: 1329975482 }, message: 'measured rank 3 ≠ predicted 4 (P − Nh); gap 2.1e12', evidence: null, shrinkChecks: 12, shrinkBudgetExhausted: false, replay: 'HC_SEED=20251216 HC_PATH="34:17:2" npx vitest run properties/C3.rank.test.ts -t "rank H(θ*) equals the rank table"' };
   const bad: PropertyRecord = { ...unit('G3', 'property with a failure', 41), passed: 40, failed: 1, verdict: 'fail', failure };
   const base = claim('G3', 'A failing claim', 'generic', [bad], figures, null, 'smallest rank gap 2.1e12');
   return { ...base, verdict: 'fail', verdictReason: '1 of 1 properties found a counterexample (“property with a failure”, seed 20251216).', replay: { ...base.replay, failing: { property: bad.name, ...failure }, vitest: failure.replay } };
@@ -156,6 +159,8 @@ export async function writeGalleryReport(dir: string): Promise<{ report: Conform
     seeds: [1],
     mode: 'custom',
     runsScale: 1,
+    sizeTier: 'ci',
+    multipleTesting: null,
     environment: { node: process.version, backend: 'synthetic', tfjsBackend: 'not loaded', platform: `${process.platform}-${process.arch}` },
     selection: { claims: null },
     partition: null,
@@ -165,5 +170,7 @@ export async function writeGalleryReport(dir: string): Promise<{ report: Conform
       failingClaim(figures.get('G3')!),
     ],
   };
-  return { report, files: await writeReport(dir, report, figures) };
+  // The gallery's "hooks" hand back the synthetic figures, so the real render path draws them.
+  const catalogue: ClaimCatalogue = report.claims.map((c) => reportedClaim({ id: c.id, title: c.title, statement: c.statement, source: c.source, kind: c.kind, testedIn: c.testedIn }, z.unknown(), { figures: () => figures.get(c.id) ?? [] }));
+  return { report, files: await writeReport(dir, report, catalogue) };
 }

@@ -1,36 +1,49 @@
 /**
- * Holm across the report's statistical claims (properties/report/multipleTesting.ts): the
+ * Holm across the report's statistical claims (src/report/assemble/multipleTesting.ts): the
  * adjusted p-values of a family with known p-values, the per-claim record, and the verdicts
- * and one-line summary of a report assembled from synthetic units.
+ * and one-line summary of a report assembled from synthetic units and a synthetic catalogue
+ * (two statistical claims whose hooks list each case's p-value as a right-theory test).
  */
 import { describe, expect, it } from 'vitest';
-import { assembleReport } from '../../properties/report/assemble.js';
-import { withMultipleTesting } from '../../properties/report/claimVerdict.js';
-import { FAMILY_WISE_ALPHA, holmAcrossClaims } from '../../properties/report/multipleTesting.js';
-import type { RightTheoryTest } from '../../properties/report/hook.js';
+import { assembleReport } from '../../src/report/assemble/assemble.js';
+import { withMultipleTesting } from '../../src/report/assemble/claimVerdict.js';
+import { FAMILY_WISE_ALPHA, holmAcrossClaims } from '../../src/report/assemble/multipleTesting.js';
+import { z } from 'zod';
+import { reportedClaim, type ClaimReportHook, type RightTheoryTest } from '../../src/report/claims/claimHook.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { PropertyRecord } from '../../src/report/types.js';
 
 const test = (pValue: number, i = 0): RightTheoryTest => ({ property: 'p', seed: 1, caseIndex: i, test: 'claimed law', pValue, alpha: 0.01 });
 
-function unit(claim: string, name: string, pValues: number[], failedCases = 0): PropertyRecord {
+const KsEvidence = z.object({ pValue: z.number(), alpha: z.number(), wrongPValue: z.number() });
+type KsEvidence = z.infer<typeof KsEvidence>;
+
+/** Every case's p-value under the right theory joins the family (the wrong neighbour's does not). */
+const ksHook: ClaimReportHook<KsEvidence> = {
+  rightTheoryTests: (ctx) => ctx.units.flatMap((u) => u.cases.flatMap((c, i) => (c.evidence ? [{ property: u.name, seed: u.seed, caseIndex: i, test: 'claimed law', pValue: c.evidence.pValue, alpha: c.evidence.alpha }] : []))),
+};
+const meta = (id: string) => ({ id, title: id, statement: '', source: '', kind: 'statistical' as const, testedIn: 'x' });
+const CATALOGUE = [reportedClaim(meta('C4'), KsEvidence, ksHook), reportedClaim(meta('S3'), KsEvidence, ksHook)];
+
+function unit(claim: string, name: string, pValues: number[], failedCases = 0): PropertyRecord<KsEvidence> {
   return {
-    claim, name, index: 0, seed: 1, numRuns: pValues.length, runsScale: 1, testFile: 'x', passed: pValues.length - failedCases, failed: failedCases, inconclusive: 0, maxInconclusiveFraction: 0,
+    claim, name, index: 0, seed: 1, numRuns: pValues.length, runsScale: 1, sizeTier: 'ci', testFile: 'x', passed: pValues.length - failedCases, failed: failedCases, inconclusive: 0, maxInconclusiveFraction: 0,
     verdict: failedCases ? 'fail' : 'pass',
-    failure: failedCases ? { seed: 1, path: '0', config: {}, message: 'p < α', replay: 'HC_SEED=1 npx vitest run x' } : null,
-    cases: pValues.map((p, i) => ({ config: {}, label: null, ok: i >= failedCases, inconclusive: false, evidence: { pValue: p, alpha: 0.01, 'pValue[wrong]': 1e-12 } })),
+    failure: failedCases ? { seed: 1, path: '0', config: {}, message: 'p < α', evidence: null, shrinkChecks: 0, shrinkBudgetExhausted: false, replay: 'HC_SEED=1 npx vitest run x' } : null,
+    cases: pValues.map((p, i) => ({ config: {}, label: null, ok: i >= failedCases, inconclusive: false, evidence: { pValue: p, alpha: 0.01, wrongPValue: 1e-12 } })),
   };
 }
 
-async function assemble(units: PropertyRecord[]) {
-  const { report } = await assembleReport({
-    plan: { seed: 1, seeds: [1], mode: 'quick', runsScale: 1, selection: { claims: ['C4', 'S3'] } },
+function assemble(units: PropertyRecord<KsEvidence>[]) {
+  return assembleReport({
+    plan: { seed: 1, seeds: [1], mode: 'quick', runsScale: 1, sizeTier: 'ci', selection: { claims: ['C4', 'S3'] } },
     environment: { node: 'v20', backend: 'portable', tfjsBackend: 'cpu', platform: 'linux-x64' },
     partition: null,
     units,
     generatedAt: '2025-12-16T00:00:00.000Z',
+    catalogue: CATALOGUE,
+    claimsWithProperties: new Set(['C4', 'S3']),
   });
-  return report;
 }
 
 describe('Holm across claims', () => {

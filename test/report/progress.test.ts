@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { forwardProgress, IpcProgress, type ProgressMessage } from '../../src/report/progress/ipcProgress.js';
 import { createProgress, formatDuration, type Progress } from '../../src/report/progress/progress.js';
 import { smallReport } from './smallReport.js';
-import { planUnits } from '../../properties/report/plan.js';
+import { planUnits } from '../../src/report/run/plan.js';
+import { PROPERTY_SUITE } from '../../properties/registry.js';
 
 function fakeStream(isTTY: boolean) {
   const chunks: string[] = [];
@@ -62,8 +63,8 @@ describe('progress', () => {
     const f = fakeStream(false);
     await smallReport({ claims: ['C2c', 'S1'], runsScale: 0.05 }, undefined, createProgress({ stream: f.stream, now: f.now }));
     const lines = f.chunks.join('').split('\n').filter(Boolean);
-    const n = planUnits(['C2c', 'S1'], [20251216]).length;
-    expect(lines[0]).toMatch(new RegExp(`^report: custom \\(runs ×0\\.05\\), seed 20251216 — ${n} units, \\d+ cases$`));
+    const n = planUnits(PROPERTY_SUITE, ['C2c', 'S1'], [20251216]).length;
+    expect(lines[0]).toMatch(new RegExp(`^report: custom \\(runs ×0\\.05, ci sizes\\), seed 20251216 — ${n} units, \\d+ cases$`));
     expect(lines.filter((l) => new RegExp(`^report: \\[\\d+/${n}\\] pass`).test(l))).toHaveLength(n);
     expect(lines.at(-1)).toMatch(/^report: 2 claims: 2 pass, 0 fail, 0 inconclusive; wrote .*conformance\.\{json,html,md\} \(/);
   }, 60_000);

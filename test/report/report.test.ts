@@ -5,11 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseReport, serializeReport } from '../../src/report/json.js';
-import type { BuiltReport } from '../../properties/report/buildReport.js';
-import { knownClaimIds } from '../../properties/report/plan.js';
-import { PROPERTY_REGISTRY } from '../../properties/registry.js';
+import { serializeReport } from '../../src/report/json.js';
+import { parseReportText } from '../../src/report/readReport.js';
+import { CLAIM_CATALOGUE } from '../../properties/catalogue.js';
+import type { BuiltReport } from '../../src/report/run/buildReport.js';
+import { knownClaimIds } from '../../src/report/run/plan.js';
+import { PROPERTY_REGISTRY, PROPERTY_SUITE } from '../../properties/registry.js';
 import { CLAIMS } from '../../theory/claims.js';
+const parseReport = (text: string, source: string) => parseReportText(text, source, CLAIM_CATALOGUE);
 import { ALL_CLAIMS_SCALE, FIXED_TIME, smallReport } from './smallReport.js';
 
 let built: BuiltReport;
@@ -20,7 +23,7 @@ beforeAll(async () => {
 describe('conformance.json', () => {
   it('has the documented top level', () => {
     const j = JSON.parse(readFileSync(built.files.json, 'utf8'));
-    expect(Object.keys(j)).toEqual(['format', 'generatedAt', 'seed', 'seeds', 'mode', 'runsScale', 'environment', 'selection', 'partition', 'multipleTesting', 'claims']);
+    expect(Object.keys(j)).toEqual(['format', 'generatedAt', 'seed', 'seeds', 'mode', 'runsScale', 'sizeTier', 'environment', 'selection', 'partition', 'multipleTesting', 'claims']);
     expect(j.generatedAt).toBe(FIXED_TIME);
     expect(j.seed).toBe(20251216);
     expect(j.mode).toBe('custom');
@@ -32,7 +35,7 @@ describe('conformance.json', () => {
 
   it('holds one entry per implemented claim, each with verdict, cases, alpha, evidence and replay', () => {
     const j = JSON.parse(readFileSync(built.files.json, 'utf8'));
-    expect(j.claims.map((c: { id: string }) => c.id)).toEqual(knownClaimIds());
+    expect(j.claims.map((c: { id: string }) => c.id)).toEqual(knownClaimIds(PROPERTY_SUITE));
     for (const id of CLAIMS.map((c) => c.id)) expect(j.claims.some((c: { id: string }) => c.id === id)).toBe(true);
     for (const c of j.claims) {
       for (const k of ['id', 'title', 'source', 'kind', 'verdict', 'cases', 'alpha', 'evidence', 'replay']) expect(c, `${c.id}.${k}`).toHaveProperty(k);
@@ -64,12 +67,13 @@ describe('conformance.json', () => {
 
   it('parseReport names the file and the field when the input is not a report', () => {
     expect(() => parseReport('{', 'a.json')).toThrow(/^a\.json: not valid JSON/);
-    expect(() => parseReport('[]', 'a.json')).toThrow(/a\.json: expected a JSON object/);
+    expect(() => parseReport('[]', 'a.json')).toThrow(/^a\.json: not a conformance\.json of this version: \(top level\)/);
     const j = JSON.parse(readFileSync(built.files.json, 'utf8'));
-    expect(() => parseReport(JSON.stringify({ ...j, seeds: 'x' }), 'b.json')).toThrow(/b\.json: field "seeds"/);
-    expect(() => parseReport(JSON.stringify({ ...j, format: 99 }), 'c.json')).toThrow(/c\.json: format 99 is not the supported 1/);
+    expect(() => parseReport(JSON.stringify({ ...j, seeds: 'x' }), 'b.json')).toThrow(/^b\.json: not a conformance\.json of this version: seeds: /);
+    expect(() => parseReport(JSON.stringify({ ...j, format: 99 }), 'c.json')).toThrow(/^c\.json: format 99 is not the supported 2/);
+    expect(() => parseReport(JSON.stringify({ ...j, extra: 1 }), 'e.json')).toThrow(/^e\.json: not a conformance\.json of this version: \(top level\): Unrecognized key/);
     delete j.claims[0].evidence;
-    expect(() => parseReport(JSON.stringify(j), 'd.json')).toThrow(/d\.json: claims\[0\] \(C1\) has no evidence\.properties/);
+    expect(() => parseReport(JSON.stringify(j), 'd.json')).toThrow(/^d\.json: not a conformance\.json of this version: claims\[0\]\.evidence: /);
   });
 });
 

@@ -7,9 +7,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildReport, type BuiltReport } from '../../properties/report/buildReport.js';
-import { resolveReportOptions, type ReportRunOptionsInput } from '../../properties/report/options.js';
+import { buildReport, type BuiltReport } from '../../src/report/run/buildReport.js';
+import { resolveReportOptions, type ReportRunOptionsInput } from '../../src/report/run/options.js';
 import { silentProgress, type Progress } from '../../src/report/progress/progress.js';
+import { PROPERTY_SUITE } from '../../properties/registry.js';
 
 export const ALL_CLAIMS_SCALE = 0.001;
 
@@ -21,5 +22,5 @@ export function tempDir(prefix = 'hc-report-test-'): string {
 
 export function smallReport(input: ReportRunOptionsInput = {}, out = tempDir(), progress: Progress = silentProgress): Promise<BuiltReport> {
   const opts = resolveReportOptions({ runsScale: 0.1, jobs: 1, ...input });
-  return buildReport({ ...opts, out, progress, generatedAt: FIXED_TIME });
+  return buildReport(PROPERTY_SUITE, { ...opts, out, progress, generatedAt: FIXED_TIME });
 }

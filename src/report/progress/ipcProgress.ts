@@ -4,7 +4,7 @@
  * (forwardProgress). Only the per-unit and per-case events travel; the parent owns the
  * headline and the closing line.
  */
-import type { Progress, UnitSummary } from './progress.js';
+import type { Progress, UnitSummary } from './progressEvents.js';
 
 export type ProgressMessage =
   | { readonly hcProgress: 'unitStarted'; readonly label: string }

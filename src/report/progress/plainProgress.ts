@@ -3,7 +3,7 @@
  * seed) with its verdict, case count and time, and the closing line. No carriage returns,
  * no escape codes; each line stands alone, so interleaved CI output stays readable.
  */
-import { formatDuration, type Progress, type UnitSummary } from './progress.js';
+import { formatDuration, type Progress, type UnitSummary } from './progressEvents.js';
 
 export class PlainProgress implements Progress {
   private totalUnits = 0;

@@ -4,26 +4,11 @@
  * files), where a bar's carriage returns would be noise.
  */
 import { PlainProgress } from './plainProgress.js';
+import type { Progress } from './progressEvents.js';
 import { TtyProgress } from './ttyProgress.js';
 
-export interface UnitSummary {
-  /** e.g. "C3 · rank H(θ*) equals the rank table (seed 20251216)". */
-  readonly label: string;
-  readonly cases: number;
-  readonly verdict: string;
-  readonly seconds: number;
-}
-
-export interface Progress {
-  /** Called once, before any unit. */
-  start(totalUnits: number, totalCases: number, headline: string): void;
-  unitStarted(label: string): void;
-  /** One case checked (shrinking re-runs may call it more than the planned total; it is clamped). */
-  caseDone(): void;
-  unitDone(summary: UnitSummary): void;
-  /** Called once, last: the closing line (where the files went, how long it took). */
-  finish(line: string): void;
-}
+export type { Progress, UnitSummary } from './progressEvents.js';
+export { formatDuration } from './progressEvents.js';
 
 export interface ProgressTarget {
   /** stderr (or a stand-in): `isTTY` picks the bar, `columns` its width. */
@@ -45,10 +30,3 @@ export const silentProgress: Progress = {
   unitDone() {},
   finish() {},
 };
-
-export function formatDuration(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${Math.round(s - 60 * m)} s`;
-}

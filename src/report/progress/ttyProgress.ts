@@ -3,7 +3,7 @@
  * done, elapsed time and the unit running now. Finished units scroll above the bar as one
  * line each. Redraws are throttled (REDRAW_MS) so a fast property does not flood the terminal.
  */
-import { formatDuration, type Progress, type UnitSummary } from './progress.js';
+import { formatDuration, type Progress, type UnitSummary } from './progressEvents.js';
 
 /** At most ~12 redraws a second. */
 const REDRAW_MS = 80;

@@ -1,0 +1,175 @@
+/**
+ * `report`: the conformance report (conformance.{json,html,md}) — see README "Conformance
+ * report". Forms:
+ *
+ *   report [--quick|--full] [--claims C2a,C3] [--seed S | --seed A..B] [--runs-scale X]
+ *          [--size-tier ci|paper] [--partition i/n] [--jobs N|auto] [--out DIR]
+ *   report merge <partial conformance.json>... [--out DIR]
+ *   report from-vitest <vitest json results>... [--out DIR]
+ *   report render <conformance.json> [--out DIR]
+ *
+ * Progress goes to stderr (a bar on a terminal, plain lines otherwise); stdout gets the
+ * paths of the three files. Exit 0 once the report is written, whatever its verdicts (CI
+ * gates on vitest); 2 on bad flags or input files. The property suite (and with it the
+ * engine) is imported lazily: `render`, `merge` and `from-vitest` load only the claim
+ * catalogue (metadata, evidence schemas, hooks).
+ */
+import { SIZE_TIERS, type SizeTier } from '../../src/harness/runSettings.js';
+import { createProgress, type Progress } from '../../src/report/progress/progress.js';
+import { MAX_SEEDS, resolveReportOptions, type RunMode } from '../../src/report/run/options.js';
+import type { BuiltReport } from '../../src/report/run/buildReport.js';
+import type { WrittenReport } from '../../src/report/writeReport.js';
+import { numberOption, type ParsedArgs } from '../args.js';
+import { CliError, EXIT_OK } from '../cliError.js';
+import type { CommandSpec } from '../commandSpec.js';
+import { processIO, type CliIO } from '../io.js';
+
+function progressFor(io: CliIO): Progress {
+  if (io === processIO) return createProgress({ stream: process.stderr });
+  return createProgress({ stream: { isTTY: false, write: (s: string) => io.err(s.replace(/\n$/, '')) } });
+}
+
+function parseSeeds(raw: string | undefined): number[] | undefined {
+  if (raw === undefined) return undefined;
+  const one = /^\d+$/.exec(raw);
+  if (one && Number.isSafeInteger(Number(raw))) return [Number(raw)];
+  const range = /^(\d+)\.\.(\d+)$/.exec(raw);
+  if (range) {
+    const [a, b] = [Number(range[1]), Number(range[2])];
+    if (a <= b && b - a < MAX_SEEDS && Number.isSafeInteger(b)) return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  }
+  throw new CliError(`report: --seed must be a non-negative integer or a range A..B (A ≤ B, at most ${MAX_SEEDS} seeds), got ${JSON.stringify(raw)}`);
+}
+
+async function parseClaims(raw: string | undefined): Promise<string[] | null> {
+  if (raw === undefined) return null;
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new CliError('report: --claims needs a comma-separated list of claim ids, e.g. --claims C2a,C3');
+  const [{ validateClaimSelection }, { PROPERTY_SUITE }] = await Promise.all([import('../../src/report/run/plan.js'), import('../../properties/registry.js')]);
+  try {
+    validateClaimSelection(PROPERTY_SUITE, ids);
+  } catch (e) {
+    throw new CliError(`report: --claims: ${(e as Error).message}`);
+  }
+  return ids;
+}
+
+function parsePartition(raw: string | undefined): { index: number; count: number } | null {
+  if (raw === undefined) return null;
+  const m = /^(\d+)\/(\d+)$/.exec(raw);
+  if (m && Number(m[2]) >= 1 && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number(m[2]) <= 10_000) return { index: Number(m[1]), count: Number(m[2]) };
+  throw new CliError(`report: --partition must be i/n with 1 ≤ i ≤ n ≤ 10000 (e.g. 1/2), got ${JSON.stringify(raw)}`);
+}
+
+function parseJobs(raw: string | undefined): number | 'auto' {
+  if (raw === undefined || raw === 'auto') return 'auto';
+  if (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 64) return Number(raw);
+  throw new CliError(`report: --jobs must be an integer in [1, 64] or auto, got ${JSON.stringify(raw)}`);
+}
+
+function parseTier(raw: string | undefined): SizeTier | undefined {
+  if (raw === undefined) return undefined;
+  if ((SIZE_TIERS as readonly string[]).includes(raw)) return raw as SizeTier;
+  throw new CliError(`report: --size-tier must be one of ${SIZE_TIERS.join(', ')}, got ${JSON.stringify(raw)}`);
+}
+
+function printWritten(files: WrittenReport, io: CliIO): number {
+  io.out([files.html, files.json, files.markdown].join('\n'));
+  return EXIT_OK;
+}
+
+async function runOptions(args: ParsedArgs) {
+  if (args.positional.length > 0) throw new CliError(`report: unexpected argument ${JSON.stringify(args.positional[0])}; subcommands are merge, from-vitest and render (see report --help)`);
+  if (args.flags.has('quick') && args.flags.has('full')) throw new CliError('report: pass --quick or --full, not both');
+  const mode: RunMode = args.flags.has('full') ? 'full' : 'quick';
+  const runsScale = args.options.has('runs-scale') ? numberOption(args, 'runs-scale', 'report', (v) => v > 0 && v <= 1000, 'a number in (0, 1000]') : undefined;
+  const partition = parsePartition(args.options.get('partition'));
+  const jobs = parseJobs(args.options.get('jobs'));
+  if (partition && args.options.has('jobs') && jobs !== 1) throw new CliError('report: --partition runs one partition in this process; drop --jobs (or use --jobs 1)');
+  return resolveReportOptions({ mode, runsScale, sizeTier: parseTier(args.options.get('size-tier')), claims: await parseClaims(args.options.get('claims')), seeds: parseSeeds(args.options.get('seed')), partition, jobs: partition ? 1 : jobs });
+}
+
+async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
+  const opts = await runOptions(args);
+  const [{ buildReport }, { PROPERTY_SUITE }] = await Promise.all([import('../../src/report/run/buildReport.js'), import('../../properties/registry.js')]);
+  const built: BuiltReport = await buildReport(PROPERTY_SUITE, { ...opts, out: args.options.get('out') ?? null, progress: progressFor(io) });
+  return printWritten(built.files, io);
+}
+
+function files(args: ParsedArgs, command: string, min: number, max: number, what: string): string[] {
+  const n = args.positional.length;
+  if (n < min || n > max) throw new CliError(`report ${command}: expected ${what}, got ${n} file${n === 1 ? '' : 's'}; see report ${command} --help`);
+  return args.positional;
+}
+
+async function catalogue() {
+  return (await import('../../properties/catalogue.js')).CLAIM_CATALOGUE;
+}
+
+async function claimsWithProperties(): Promise<Set<string>> {
+  const [{ PROPERTY_SUITE }, { claimsWithProperties: ids }] = await Promise.all([import('../../properties/registry.js'), import('../../src/report/run/suite.js')]);
+  return ids(PROPERTY_SUITE);
+}
+
+const OUT = { name: 'out', value: 'DIR', description: 'output folder (default reports/<date>-seed<seed>)' } as const;
+
+const mergeCommand: CommandSpec = {
+  name: 'merge',
+  summary: 'Merges the conformance.json of every partition (--partition i/n) into one report, exactly as a single run would assemble it.',
+  args: '<partial conformance.json...>',
+  options: [OUT],
+  examples: ['npm run report -- merge part1/conformance.json part2/conformance.json --out merged'],
+  async run(args, io) {
+    const paths = files(args, 'merge', 2, 10_000, 'two or more partial conformance.json files');
+    const { mergeReportFiles } = await import('../../src/report/inputs/mergeReports.js');
+    return printWritten((await mergeReportFiles(paths, args.options.get('out') ?? null, await catalogue(), await claimsWithProperties())).files, io);
+  },
+};
+
+const fromVitestCommand: CommandSpec = {
+  name: 'from-vitest',
+  summary: "A conformance report from vitest's JSON results (each property test attaches its evidence), e.g. after sharded runs.",
+  args: '<vitest results.json...>',
+  options: [OUT],
+  examples: ['npm run report -- from-vitest .vitest-results/main.json --out from-ci'],
+  async run(args, io) {
+    const paths = files(args, 'from-vitest', 1, 10_000, 'one or more vitest JSON result files');
+    const { reportFromVitest } = await import('../../src/report/inputs/fromVitest.js');
+    return printWritten((await reportFromVitest(paths, args.options.get('out') ?? null, await catalogue(), await claimsWithProperties())).files, io);
+  },
+};
+
+const renderCommand: CommandSpec = {
+  name: 'render',
+  summary: 'Rebuilds conformance.html and conformance.md from a conformance.json alone — no property and no engine runs.',
+  args: '<conformance.json>',
+  options: [{ ...OUT, description: 'output folder (default: the folder of the JSON file)' }],
+  examples: ['npm run report -- render reports/sample/conformance.json --out /tmp/restyled'],
+  async run(args, io) {
+    const [file] = files(args, 'render', 1, 1, 'one conformance.json');
+    const [{ renderReportFile }, { dirname }] = await Promise.all([import('../../src/report/writeReport.js'), import('node:path')]);
+    return printWritten(await renderReportFile(file, args.options.get('out') ?? dirname(file), await catalogue()), io);
+  },
+};
+
+export const reportCommand: CommandSpec = {
+  name: 'report',
+  summary: 'Runs every claim\'s properties and writes the conformance report (conformance.{json,html,md}).',
+  flags: [
+    { name: 'quick', description: 'every property at its CI number of runs and sizes (default)' },
+    { name: 'full', description: '×10 runs at the papers\' sizes (size tier paper); about 20 minutes on 2 cores' },
+  ],
+  options: [
+    { name: 'claims', value: 'ids', description: 'comma-separated claim ids to run, e.g. C2a,C3 (default all)' },
+    { name: 'seed', value: 'S|A..B', description: 'fast-check seed, or a range re-running every property once per seed (default 20251216)' },
+    { name: 'runs-scale', value: 'X', description: 'multiplier on every property\'s number of runs, in (0, 1000]' },
+    { name: 'size-tier', value: 'ci|paper', description: 'sizes of the expensive statistical properties (default: the mode\'s)' },
+    { name: 'partition', value: 'i/n', description: 'run only partition i of n (units round-robin), for merging later' },
+    { name: 'jobs', value: 'N|auto', description: 'worker processes (default auto: one per core, at most 4)' },
+    OUT,
+  ],
+  examples: ['npm run report', 'npm run report -- --claims C2a,C3 --seed 7', 'npm run report -- --full --jobs 2'],
+  details: 'stdout: the paths of the three files; stderr: progress. Exit 0 once written, whatever the verdicts (CI gates on vitest).',
+  subcommands: [mergeCommand, fromVitestCommand, renderCommand],
+  run: runReport,
+};
