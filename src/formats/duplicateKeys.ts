@@ -20,11 +20,13 @@ const COLON = 0x3a;
 
 export function findDuplicateKey(json: string): DuplicateKey | null {
   const keysStack: (Set<string> | null)[] = [];
-  const nameStack: string[] = [];
-  let lastKey = '';
+  // The key each open container is the value of (null: the top level, or an array element).
+  const nameStack: (string | null)[] = [];
+  let lastKey: string | null = null; // set between a key's ':' and the start of its value
   const n = json.length;
   for (let i = 0; i < n; i++) {
     const c = json.charCodeAt(i);
+    if (isJsonSpace(c)) continue;
     if (c === QUOTE) {
       let j = i + 1;
       while (j < n && json.charCodeAt(j) !== QUOTE) j += json.charCodeAt(j) === BACKSLASH ? 2 : 1;
@@ -33,20 +35,23 @@ export function findDuplicateKey(json: string): DuplicateKey | null {
       const top = keysStack.length > 0 ? keysStack[keysStack.length - 1] : null;
       if (k < n && json.charCodeAt(k) === COLON && top !== null) {
         const key = JSON.parse(json.slice(i, j + 1)) as string;
-        if (top.has(key)) return { key, path: nameStack.slice(1) };
+        if (top.has(key)) return { key, path: nameStack.filter((s): s is string => s !== null) };
         top.add(key);
         lastKey = key;
+        i = k; // past the ':'
+      } else {
+        lastKey = null;
+        i = j;
       }
-      i = j;
-    } else if (c === 0x7b /* { */) {
-      keysStack.push(new Set());
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      keysStack.push(c === 0x7b ? new Set() : null);
       nameStack.push(lastKey);
-    } else if (c === 0x5b /* [ */) {
-      keysStack.push(null);
-      nameStack.push(lastKey);
+      lastKey = null;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       keysStack.pop();
       nameStack.pop();
+    } else {
+      lastKey = null;
     }
   }
   return null;

@@ -106,8 +106,8 @@ export function readNpyFloat(bytes: Uint8Array, opts: NpyReadOptions): NpyFloatA
 
 /** Class labels: an integer dtype, each value in 0..classes−1 (or 0..2^31−1 when `classes` is not given). */
 export function readNpyLabels(bytes: Uint8Array, opts: NpyReadOptions & { readonly classes?: number }): NpyLabelArray {
-  const header = readNpyHeader(bytes, { ...opts, ndim: opts.ndim ?? [1] });
   const role = opts.role ?? 'labels';
+  const header = readNpyHeader(bytes, { ...opts, role, ndim: opts.ndim ?? [1] });
   if (header.type === 'f4' || header.type === 'f8') {
     throw new FormatError(opts.file, 'descr', `is ${quote(header.descr)}; ${role} must be integers (class indices)`, 'save them as integers: np.save(path, y.astype(np.int64))');
   }
@@ -143,8 +143,11 @@ export function readNpyLabelsFile(path: string, opts: Omit<NpyReadOptions, 'file
 export function readNpyHeader(bytes: Uint8Array, opts: NpyReadOptions): NpyHeader {
   const file = opts.file;
   const budget = budgetBytes(opts.maxBytes);
-  if (bytes.length < 10 || MAGIC.some((m, i) => bytes[i] !== m)) {
-    throw new FormatError(file, 'magic', bytes.length < 10 ? `the file has ${bytes.length} bytes, too few for a .npy header` : 'the file does not begin with "\\x93NUMPY"', `not a .npy file (truncated, or an .npz/.txt/.csv?); ${REWRITE}`);
+  if (MAGIC.some((m, i) => i < bytes.length && bytes[i] !== m)) {
+    throw new FormatError(file, 'magic', 'the file does not begin with "\\x93NUMPY"', `not a .npy file (an .npz, .txt or .csv?); ${REWRITE}`);
+  }
+  if (bytes.length < 10) {
+    throw new FormatError(file, 'magic', `the file has ${bytes.length} bytes, too few for a .npy header`, `the file is truncated; ${REWRITE}`);
   }
   const major = bytes[6];
   const minor = bytes[7];
