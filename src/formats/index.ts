@@ -8,3 +8,5 @@ export { readSafetensors, readSafetensorsFile, precisionNote, MAX_HEADER_BYTES }
 export { readNpyFloat, readNpyFloatFile, readNpyLabels, readNpyLabelsFile, readNpyHeader, MAX_NPY_HEADER_BYTES } from './npy.js';
 export type { SafetensorsContents, SafetensorsDtype, SafetensorsReadOptions, SafetensorsTensor } from './safetensors.js';
 export type { NpyFloatArray, NpyHeader, NpyLabelArray, NpyReadOptions, NpyType } from './npy.js';
+export { sequentialLinearLayers, flattenLinearLayers } from './sequentialLinear.js';
+export type { LinearLayer } from './sequentialLinear.js';

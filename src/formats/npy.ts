@@ -34,6 +34,7 @@
 import { FormatError, quote } from './formatError.js';
 import { budgetBytes, checkedElementCount } from './budget.js';
 import { elementIndex } from './elementIndex.js';
+import { decodeFloats } from './decodeFloats.js';
 import { parseHeaderDict, type HeaderValue } from './npyHeaderDict.js';
 import { readFileWithinBudget } from './readWithinBudget.js';
 
@@ -92,10 +93,7 @@ export function readNpyFloat(bytes: Uint8Array, opts: NpyReadOptions): NpyFloatA
   if (header.type !== 'f4' && header.type !== 'f8') {
     throw new FormatError(opts.file, 'descr', `is ${quote(header.descr)}; ${role} must be float32 or float64`, 'save it as floats: np.save(path, a.astype(np.float64))');
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset + header.dataStart, bytes.length - header.dataStart);
-  const out = new Float64Array(header.count);
-  if (header.type === 'f4') for (let i = 0; i < header.count; i++) out[i] = view.getFloat32(4 * i, true);
-  else for (let i = 0; i < header.count; i++) out[i] = view.getFloat64(8 * i, true);
+  const out = decodeFloats(bytes, header.dataStart, header.count, header.type === 'f4' ? 4 : 8);
   for (let i = 0; i < header.count; i++) {
     if (!Number.isFinite(out[i])) {
       throw new FormatError(opts.file, 'data', `entry ${elementIndex(i, header.shape)} is ${out[i]}`, `${role} must be finite: remove or impute NaN/Inf before saving`);
@@ -211,7 +209,7 @@ function readDescr(raw: HeaderValue, file: string): { type: NpyType; itemBytes: 
   if (typeof raw !== 'string') throw new FormatError(file, 'descr', `must be a dtype string such as '<f8', got ${Array.isArray(raw) ? 'a tuple' : String(raw)}`, REWRITE);
   const m = /^([<>|=])([a-zA-Z])(\d+)$/.exec(raw);
   const type = m === null ? null : `${m[2]}${m[3]}`;
-  if (m === null || type === null || !(type in ITEM_BYTES)) {
+  if (m === null || type === null || !Object.hasOwn(ITEM_BYTES, type)) {
     throw new FormatError(file, 'descr', `${quote(raw)} is not read (only float32/float64 data and integer labels)`, 'save X and targets with a.astype(np.float64), labels with y.astype(np.int64)');
   }
   const t = type as NpyType;

@@ -33,6 +33,7 @@ import { budgetBytes, BYTES_PER_FLOAT64, checkedElementCount } from './budget.js
 import { findDuplicateKey } from './duplicateKeys.js';
 import { readFileWithinBudget } from './readWithinBudget.js';
 import { elementIndex } from './elementIndex.js';
+import { decodeFloats } from './decodeFloats.js';
 
 /** The reference implementation's header limit (tensor.rs MAX_HEADER_SIZE). */
 export const MAX_HEADER_BYTES = 100_000_000;
@@ -114,11 +115,10 @@ export function readSafetensors(bytes: Uint8Array, opts: SafetensorsReadOptions)
   }
   checkTiling(entries, bufferLength, file);
 
-  const view = new DataView(bytes.buffer, bytes.byteOffset + dataStart, bufferLength);
   const tensors = new Map<string, SafetensorsTensor>();
   const dtypes = new Set<SafetensorsDtype>();
   for (const e of entries) {
-    tensors.set(e.name, { dtype: e.dtype, shape: e.shape, values: decode(view, e, file) });
+    tensors.set(e.name, { dtype: e.dtype, shape: e.shape, values: decode(bytes, dataStart, e, file) });
     dtypes.add(e.dtype);
   }
   return { tensors, metadata, dtypes: [...dtypes].sort() };
@@ -174,7 +174,8 @@ function readMetadata(raw: unknown, file: string): Record<string, string> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new FormatError(file, '__metadata__', `must be an object of strings, got ${brief(raw)}`, 'write "__metadata__" as {"key": "value", …} or leave it out');
   }
-  const out: Record<string, string> = {};
+  // No prototype: a key "__proto__" is kept as data, not taken as an assignment to the prototype.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(raw)) {
     if (typeof v !== 'string') {
       throw new FormatError(file, `__metadata__ ${quote(k)}`, `must be a string, got ${brief(v)}`, 'the format allows only string values in "__metadata__"');
@@ -191,7 +192,7 @@ function readEntry(name: string, raw: unknown, file: string, budget: number, buf
   }
   const info = raw as Record<string, unknown>;
   for (const key of ['dtype', 'shape', 'data_offsets']) {
-    if (!(key in info)) throw new FormatError(file, `${field} ${key}`, 'is missing', `every tensor needs "dtype", "shape" and "data_offsets"; ${REEXPORT}`);
+    if (!Object.hasOwn(info, key)) throw new FormatError(file, `${field} ${key}`, 'is missing', `every tensor needs "dtype", "shape" and "data_offsets"; ${REEXPORT}`);
   }
   const dtype = readDtype(info.dtype, file, field);
   const shape = readShape(info.shape, file, field);
@@ -208,7 +209,7 @@ function readEntry(name: string, raw: unknown, file: string, budget: number, buf
 function readDtype(raw: unknown, file: string, field: string): SafetensorsDtype {
   if (typeof raw !== 'string') throw new FormatError(file, `${field} dtype`, `must be a string such as "F32", got ${brief(raw)}`, REEXPORT);
   if (raw === 'F32' || raw === 'F64') return raw;
-  if (raw in KNOWN_DTYPE_BYTES) {
+  if (Object.hasOwn(KNOWN_DTYPE_BYTES, raw)) {
     throw new FormatError(file, `${field} dtype`, `is ${raw}; only F32 and F64 are read (F32 exactly, widened to float64)`, DTYPE_FIX);
   }
   throw new FormatError(file, `${field} dtype`, `${quote(raw)} is not a safetensors dtype`, `the file is corrupt; ${DTYPE_FIX}`);
@@ -251,13 +252,8 @@ function checkTiling(entries: Entry[], bufferLength: number, file: string): void
   }
 }
 
-function decode(view: DataView, e: Entry, file: string): Float64Array {
-  const out = new Float64Array(e.count);
-  if (e.dtype === 'F32') {
-    for (let i = 0, p = e.begin; i < e.count; i++, p += 4) out[i] = view.getFloat32(p, true);
-  } else {
-    for (let i = 0, p = e.begin; i < e.count; i++, p += 8) out[i] = view.getFloat64(p, true);
-  }
+function decode(bytes: Uint8Array, dataStart: number, e: Entry, file: string): Float64Array {
+  const out = decodeFloats(bytes, dataStart + e.begin, e.count, SUPPORTED[e.dtype] as 4 | 8);
   for (let i = 0; i < e.count; i++) {
     if (!Number.isFinite(out[i])) {
       throw new FormatError(file, `tensor ${quote(e.name)}`, `entry ${elementIndex(i, e.shape)} is ${out[i]}`, 'the weights must be finite: the model diverged or was saved mid-crash; export a finite checkpoint');

@@ -73,6 +73,28 @@ describe('safetensors: files written by tools/export_torch.py from PyTorch model
   });
 });
 
+describe("safetensors: the reference implementation's own serialization test vectors", () => {
+  // huggingface/safetensors, safetensors/src/tensor.rs, tests test_serialization and
+  // test_empty: the exact bytes its serializer produces (u64 length 64 and 8, header padded
+  // with spaces to a multiple of 8), written out here as text + length rather than copied bytes.
+  it('"attn.0": F32 [1, 2, 3] holding 0..5', () => {
+    const header = '{"attn.0":{"dtype":"F32","shape":[1,2,3],"data_offsets":[0,24]}}';
+    expect(header.length).toBe(64);
+    const bytes = buildSafetensors(header, floatBytes([0, 1, 2, 3, 4, 5], 4), 64n);
+    expect(bytes.length).toBe(96);
+    const t = readSafetensors(bytes, { file: F }).tensors.get('attn.0')!;
+    expect(t.shape).toEqual([1, 2, 3]);
+    expect([...t.values]).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('no tensors, with and without {"framework": "pt"} metadata', () => {
+    expect(readSafetensors(buildSafetensors('{}      ', undefined, 8n), { file: F }).tensors.size).toBe(0);
+    const withMeta = '{"__metadata__":{"framework":"pt"}}     ';
+    expect(withMeta.length).toBe(40);
+    expect(readSafetensors(buildSafetensors(withMeta), { file: F }).metadata).toEqual({ framework: 'pt' });
+  });
+});
+
 describe('safetensors: valid edge cases the spec allows', () => {
   it('an empty header {} with no data', () => {
     const r = readSafetensors(buildSafetensors('{}'), { file: F });
@@ -100,12 +122,30 @@ describe('safetensors: valid edge cases the spec allows', () => {
     expect(r.tensors.get('z')!.values.length).toBe(0);
   });
 
-  it('reads from a subarray view (byteOffset ≠ 0) correctly', () => {
-    const { header, data } = twoTensors();
-    const file = buildSafetensors(header, data);
-    const big = new Uint8Array(file.length + 3);
-    big.set(file, 3);
-    expect([...readSafetensors(big.subarray(3), { file: F }).tensors.get('b')!.values]).toEqual([0.5, -0.25, 1e-300]);
+  it('names that collide with Object.prototype are plain data', () => {
+    const bytes = buildSafetensors(
+      '{"__metadata__":{"__proto__":"x","constructor":"y"},"__proto__":{"dtype":"F64","shape":[1],"data_offsets":[0,8]},"toString":{"dtype":"F64","shape":[1],"data_offsets":[8,16]}}',
+      floatBytes([1, 2], 8),
+    );
+    const r = readSafetensors(bytes, { file: F });
+    expect([...r.tensors.keys()]).toEqual(['__proto__', 'toString']);
+    expect(Object.entries(r.metadata!)).toEqual([
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
+    expectFormatError(() => readSafetensors(withHeader((h) => (h.w.dtype = 'toString')), { file: F }), F, 'tensor "w" dtype', /"toString" is not a safetensors dtype/);
+    expectFormatError(() => readSafetensors(withHeader((h) => (h.w.dtype = 'hasOwnProperty')), { file: F }), F, 'tensor "w" dtype', /not a safetensors dtype/);
+  });
+
+  it('aligned (typed-array copy) and unaligned (DataView) data give identical values', () => {
+    for (const name of ['tanh_ce_f32', 'relu_ce_f64'] as const) {
+      const file = fixtureBytes(name, F); // fresh buffer, header padded to 8: the aligned path
+      const shifted = new Uint8Array(file.length + 3);
+      shifted.set(file, 3);
+      const a = readSafetensors(file, { file: F });
+      const b = readSafetensors(shifted.subarray(3), { file: F });
+      for (const [k, t] of a.tensors) expect(b.tensors.get(k)!.values).toEqual(t.values);
+    }
   });
 });
 
