@@ -184,7 +184,7 @@ def _state(model, linears):
     return out
 
 
-def _array(v, what):
+def _array(v):
     if isinstance(v, torch.Tensor):
         return v.detach().cpu().numpy()
     return np.asarray(v)
@@ -214,7 +214,7 @@ def export(model, X, y, out_dir, loss="cross-entropy", reduction="mean", config_
     d, k = linears[0][1].in_features, linears[-1][1].out_features
     hidden = [m.out_features for _, m in linears[:-1]]
 
-    Xa = _array(X, "X")
+    Xa = _array(X)
     if Xa.dtype not in (np.float32, np.float64):
         raise ExportError(f"X has dtype {Xa.dtype}; give float32 or float64 inputs (X.double())")
     if Xa.ndim != 2 or Xa.shape[1] != d:
@@ -224,7 +224,7 @@ def export(model, X, y, out_dir, loss="cross-entropy", reduction="mean", config_
         raise ExportError("X has no rows")
     if not np.all(np.isfinite(Xa)):
         raise ExportError(f"X has a non-finite entry at {np.argwhere(~np.isfinite(Xa))[0].tolist()}")
-    ya = _array(y, "y")
+    ya = _array(y)
     if loss == "cross-entropy":
         if ya.dtype.kind not in "iu":
             raise ExportError(f"labels have dtype {ya.dtype}; cross-entropy needs integer class indices (y.long())")
