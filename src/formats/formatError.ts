@@ -54,5 +54,6 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 2 ** 20) return `${(bytes / 1024).toFixed(1)} KiB`;
   if (bytes < 2 ** 30) return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-  return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  if (bytes < 2 ** 40) return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  return `${(bytes / 2 ** 40).toExponential(2)} TiB`;
 }
