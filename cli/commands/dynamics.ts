@@ -29,7 +29,7 @@ import { numberOption, type ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
-import { readJsonFile } from '../readConfig.js';
+import { readConfigFile } from '../../src/formats/config/readConfigFile.js';
 
 const usage = 'dynamics <config.json> --eta E --steps T --epsilon EPS [--seed S] [--json]';
 
@@ -85,7 +85,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const epsilon = numberOption(args, 'epsilon', cmd, (v) => v > 0, 'a finite number > 0 (the distance ε of the start from θ*)');
   const seed = numberOption(args, 'seed', cmd, (v) => Number.isSafeInteger(v) && v >= 0 && v <= MAX_SEED, `an integer in [0, ${MAX_SEED}] (the seed of the direction δ)`, 0);
 
-  const problem = buildProblem(readJsonFile(args.positional[0], 'config', cmd));
+  const problem = buildProblem(readConfigFile(args.positional[0]).config);
   if (!problem.atOptimum) {
     throw new CliError(`${cmd}: the config places the student away from the teacher ("student" or "studentOffset"); remove it — runs start at θ* + ε·δ`);
   }

@@ -10,7 +10,8 @@ import type { ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
-import { readJsonFile } from '../readConfig.js';
+import { memoryBudgetBytes } from '../../src/config/memoryBudget.js';
+import { readJsonFile } from '../../src/formats/jsonFile.js';
 import { LAW_OPTION_SPECS, lawFromArgs } from './law.js';
 
 const usage = 'ks --law chi2-mp|mp|chi2 <law flags as for `law cdf`> --samples file.json [--json]';
@@ -38,7 +39,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const law = lawFromArgs(args, 'ks');
   const path = args.options.get('samples');
   if (path === undefined) throw new CliError('ks: --samples is required (a JSON file holding an array of finite numbers)');
-  const samples = validateSamples(readJsonFile(path, 'samples', 'ks'), path);
+  const samples = validateSamples(readJsonFile(path, 'samples', memoryBudgetBytes()), path);
   const r = ksOneSample(samples, law.cdf);
   if (args.flags.has('json')) {
     io.out(JSON.stringify({ n: r.n, D: r.D, pValue: r.pValue, method: r.method }));

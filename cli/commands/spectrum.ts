@@ -12,7 +12,7 @@ import type { ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
-import { readJsonFile } from '../readConfig.js';
+import { readConfigFile } from '../../src/formats/config/readConfigFile.js';
 
 export const spectrumCommand: CommandSpec = {
   name: 'spectrum',
@@ -30,7 +30,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const backendName = (args.options.get('backend') ?? 'auto') as BackendName;
   if (!BACKEND_NAMES.includes(backendName)) throw new CliError(`spectrum: --backend must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backendName)}`);
   const backend = getBackend(backendName);
-  const problem = buildProblem(readJsonFile(args.positional[0], 'config', 'spectrum'));
+  const problem = buildProblem(readConfigFile(args.positional[0]).config);
   const spectrum = hessianSpectrum(problem, backend);
   const prediction = problem.atOptimum ? (isLinear(problem) && predictedRank(problem) === null ? predictedLinearRank(problem) : predictedRank(problem)) : null;
   const result = {

@@ -21,7 +21,7 @@ import { numberOption, type ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
-import { readJsonFile } from '../readConfig.js';
+import { readConfigFile } from '../../src/formats/config/readConfigFile.js';
 
 const usage = 'top-eigenvalues <config.json> --k K [--json] [--backend portable|native|auto] [--tolerance T] [--max-iterations M]';
 
@@ -70,7 +70,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const backendName = (args.options.get('backend') ?? 'auto') as BackendName;
   if (!BACKEND_NAMES.includes(backendName)) throw new CliError(`top-eigenvalues: --backend must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backendName)}`);
   const backend = getBackend(backendName);
-  const problem = buildProblem(readJsonFile(args.positional[0], 'config', 'top-eigenvalues'));
+  const problem = buildProblem(readConfigFile(args.positional[0]).config);
   const P = problem.model.P;
   if (k > P) throw new CliError(`top-eigenvalues: --k ${k} exceeds the number of parameters P = ${P}; give --k ≤ ${P}`);
   if (maxRaw !== undefined && maxRaw < k) throw new CliError(`top-eigenvalues: --max-iterations ${maxRaw} is below --k ${k}; give at least ${k}`);

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { FormatError, formatBytes } from './formatError.js';
 
-export function readFileWithinBudget(path: string, budget: number, what: string): Uint8Array {
+export function readFileWithinBudget(path: string, budget: number, what: string, pathHint = ' (relative paths are relative to the config file)'): Uint8Array {
   let size: number;
   try {
     const st = statSync(path);
@@ -13,7 +13,7 @@ export function readFileWithinBudget(path: string, budget: number, what: string)
     size = st.size;
   } catch (e) {
     if (e instanceof FormatError) throw e;
-    throw new FormatError(path, 'file', `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, `check the path of the ${what} file (relative paths are relative to the config file)`);
+    throw new FormatError(path, 'file', `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, `check the path of the ${what} file${pathHint}`);
   }
   if (size > budget) {
     throw new FormatError(path, 'file', `has ${formatBytes(size)}, over the ${formatBytes(budget)} budget`, 'use a smaller file, or raise the budget (HC_MEMORY_BUDGET_MB) if the machine has the memory');

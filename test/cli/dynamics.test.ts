@@ -104,7 +104,7 @@ describe('dynamics bad input: exit 2, one line naming the flag and the fix', () 
     ['missing --epsilon', ['dynamics', erfPath, '--eta', '1', '--steps', '10'], /--epsilon is required/],
     ['unknown flag', [...base, '--eps', '1'], /unknown option --eps/],
     ['no config', ['dynamics', '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /expected one config file/],
-    ['missing file', ['dynamics', missingPath('nope.json'), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /cannot read config/],
+    ['missing file', ['dynamics', missingPath('nope.json'), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /nope\.json: file: cannot be read \(ENOENT\); check the path of the configuration file$/],
     ['student away from θ*', ['dynamics', write('off.json', { ...ERF, studentOffset: 0.1 }), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /remove it/],
     ['bad config field', ['dynamics', write('bad.json', { ...ERF, Ni: 0 }), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /Ni/],
     // P = 80400: the dense quadratic model would need ~190 GiB; refused before any allocation.

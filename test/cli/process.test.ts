@@ -25,7 +25,7 @@ describe('package bin', () => {
     const r = bin('spectrum', p);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toEqual(['spectrum: W[0][1]: must be a finite number, got "x"; replace NaN, Infinity, null or strings with a finite number']);
+    expect(r.stderr.trim().split('\n')).toEqual([`spectrum: ${p}: W[0][1]: must be a finite number, got "x"; give W as Nh rows of Ni finite numbers (row j = hidden unit j's input weights)`]);
   });
   it('no command prints usage and exits 2', () => {
     const r = bin();

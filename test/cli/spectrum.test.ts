@@ -59,11 +59,11 @@ describe('cli spectrum --json', () => {
 
 describe('cli bad input: exit 2, one line naming the field and the fix, nothing on stdout', () => {
   const cases: [string, () => string[], RegExp][] = [
-    ['missing file', () => ['spectrum', missingPath('nope.json')], /nope\.json: cannot read config \(ENOENT\); check the path/],
-    ['invalid JSON', () => ['spectrum', file('bad.json', '{"family": NaN}')], /bad\.json: not valid JSON .*NaN and Infinity are not JSON/],
-    ['wrong shape', () => ['spectrum', file('shape.json', JSON.stringify({ family: 'two-layer', activation: 'erf', W: [[1, 2]], a: [1, 2], X: [[1, 2]] }))], /^spectrum: a: has 2 entries, expected 1/],
-    ['unknown activation', () => ['spectrum', file('act.json', JSON.stringify({ family: 'two-layer', activation: 'swish', Ni: 2, Nh: 2, N: 3, seed: 1 }))], /^spectrum: activation: unknown activation "swish"/],
-    ['missing field', () => ['spectrum', file('miss.json', JSON.stringify({ family: 'two-layer', activation: 'erf', Ni: 2, N: 3, seed: 1 }))], /^spectrum: Nh: is missing/],
+    ['missing file', () => ['spectrum', missingPath('nope.json')], /nope\.json: file: cannot be read \(ENOENT\); check the path of the configuration file$/],
+    ['invalid JSON', () => ['spectrum', file('bad.json', '{"family": NaN}')], /bad\.json: JSON: is not valid JSON .*NaN and Infinity are not JSON/],
+    ['wrong shape', () => ['spectrum', file('shape.json', JSON.stringify({ family: 'two-layer', activation: 'erf', W: [[1, 2]], a: [1, 2], X: [[1, 2]] }))], /^spectrum: \S*shape\.json: a: has 2 entries, but W has 1 rows/],
+    ['unknown activation', () => ['spectrum', file('act.json', JSON.stringify({ family: 'two-layer', activation: 'swish', Ni: 2, Nh: 2, N: 3, seed: 1 }))], /^spectrum: \S*act\.json: activation: must be one of identity, .*got "swish"/],
+    ['missing field', () => ['spectrum', file('miss.json', JSON.stringify({ family: 'two-layer', activation: 'erf', Ni: 2, N: 3, seed: 1 }))], /^spectrum: \S*miss\.json: Nh: is missing; give the hidden width/],
     ['past the memory budget', () => ['spectrum', file('big.json', JSON.stringify({ family: 'two-layer', activation: 'erf', Ni: 200, Nh: 50, N: 10, seed: 1 }))], /^spectrum: Nh, Ni, N: a dense Hessian with P = 10050 .* budget/],
     ['unknown option', () => ['spectrum', file('ok.json', JSON.stringify({ family: 'two-layer', activation: 'erf', Ni: 2, Nh: 2, N: 3, seed: 1 })), '--jsn'], /^spectrum: unknown option --jsn \(did you mean --json\?\); see `hessian-conformance spectrum --help`$/],
     ['no config', () => ['spectrum'], /^spectrum: expected one config file, got 0; usage: spectrum <config\.json>/],
