@@ -1,0 +1,94 @@
+/**
+ * Configurations from outside: every form parses; every kind of mistake is one ConfigError line
+ * naming the field and the fix (unknown and misspelt keys with "did you mean", explicit and
+ * generated fields mixed, fields of another family, non-finite values, shapes that do not chain);
+ * the configurations the property generators draw are valid CLI input (so replay commands work);
+ * and schema/config.schema.json is the one the zod schemas generate.
+ */
+import { readFileSync } from 'node:fs';
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/configError.js';
+import { closest, editDistance } from '../../src/formats/config/didYouMean.js';
+import { configJsonSchema } from '../../src/formats/config/jsonSchema.js';
+import { parseConfig } from '../../src/formats/config/parseConfig.js';
+import { teacherConfigArb } from '../../properties/arbitraries/teacherConfigs.js';
+
+const gen = { family: 'two-layer', activation: 'tanh', Ni: 2, Nh: 3, N: 5, seed: 1 };
+const explicit = { family: 'two-layer', activation: 'erf', W: [[1, 2]], a: [0.5], X: [[1, 2], [3, 4]] };
+const deep = { family: 'deep-linear', layers: [[[1, 0], [0, 1]], [[1, 1]]], X: [[1, 2]] };
+
+function message(raw: unknown): string {
+  try {
+    parseConfig(raw);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as Error).message.split('\n')).toHaveLength(1);
+    return (e as Error).message;
+  }
+  throw new Error(`parsed: ${JSON.stringify(raw)}`);
+}
+
+describe('parseConfig', () => {
+  it('accepts every form, with $schema', () => {
+    for (const c of [gen, explicit, deep, { ...gen, family: 'deep-linear', activation: undefined, depth: 3 }, { ...explicit, student: { W: [[0, 1]], a: [1] } }, { ...gen, $schema: '../schema/config.schema.json' }]) {
+      const raw = JSON.parse(JSON.stringify(c));
+      expect(parseConfig(raw)).toEqual(raw);
+    }
+  });
+  it.each([
+    [{ ...gen, sigma_1: 1 }, /^sigma_1: is not a field of a generated two-layer configuration \(did you mean "sigma1"\?\); rename it to "sigma1"$/],
+    [{ ...gen, whitten: true }, /^whitten: .*did you mean "whiten"/],
+    [{ ...explicit, studentOffset: 0.5 }, /^studentOffset: explicit fields \(W, a, X\) and generated fields \(studentOffset\) do not mix/],
+    [{ ...gen, W: [[1]] }, /^Ni: explicit fields \(W\) and generated fields \(Ni, Nh, N, seed\) do not mix/],
+    [{ ...gen, depth: 3 }, /^depth: does not apply to a generated two-layer configuration \(it belongs to: generated deep-linear\); remove it$/],
+    [{ ...gen, family: 'deep-linear' }, /^activation: does not apply to a generated deep-linear configuration/],
+    [{ ...gen, family: 'two-lyer' }, /^family: must be one of .*got "two-lyer" \(did you mean "two-layer"\?\)/],
+    [{ ...gen, activation: 'tanhh' }, /^activation: must be one of .*\(did you mean "tanh"\?\)/],
+    [{ ...gen, Ni: 2.5 }, /^Ni: must be an integer, got 2\.5; give the input dimension/],
+    [{ ...gen, Nh: undefined }, /^Nh: is missing; give the hidden width/],
+    [{ ...gen, sigma1: Infinity }, /^sigma1: must be a finite number, got Infinity/],
+    [{ ...gen, sigma1: -1 }, /^sigma1: must be ≥ 0, got -1/],
+    [{ ...gen, N: 1e7 }, /^N: must be ≤ 1000000, got 10000000/],
+    [{ ...gen, whiten: true, N: 1 }, /^whiten: needs N ≥ Ni/],
+    [{ ...gen, zeroOutputWeights: [3] }, /^zeroOutputWeights\[0\]: is 3, but hidden units are 0…2/],
+    [{ ...gen, activation: { polynomial: [1, 0] } }, /^activation\.polynomial: the leading coefficient ck must be nonzero/],
+    [{ ...explicit, W: [[1, 2], [3]], a: [1, 2] }, /^W\[1\]: has 1 entries, expected 2 like row 0/],
+    [{ ...explicit, a: [1, 2] }, /^a: has 2 entries, but W has 1 rows/],
+    [{ ...explicit, W: [[1, 'x']] }, /^W\[0\]\[1\]: must be a finite number, got "x"/],
+    [{ ...explicit, X: [[1, 2, 3]] }, /^X\[0\]: has 3 entries, but W has 2 columns/],
+    [{ ...explicit, student: { W: [[1, 2]], a: [1], b: 2 } }, /^student\.b: is not a known field here/],
+    [{ ...deep, layers: [[[1, 0]], [[1], [2]]] }, /^layers\[1\]: has 2 rows; the last layer must have exactly one row/],
+    [[1, 2], /^config: must be a JSON object/],
+    [{ Ni: 2 }, /^family: is missing/],
+  ])('%j → %s', (raw, pattern) => {
+    expect(message(JSON.parse(JSON.stringify(raw, (_k, v) => (v === Infinity ? '__inf' : v)), (_k, v) => (v === '__inf' ? Infinity : v)))).toMatch(pattern);
+  });
+  it('every configuration the generators draw is valid input (replay commands stay runnable)', () => {
+    fc.assert(
+      fc.property(teacherConfigArb({ point: 'either', maxNi: 6, maxNh: 6, maxN: 30 }), (c) => {
+        parseConfig(JSON.parse(JSON.stringify(c)));
+      }),
+      { numRuns: 300, seed: 1 },
+    );
+  });
+});
+
+describe('did you mean', () => {
+  it('edit distance counts adjacent transpositions once', () => {
+    expect(editDistance('whiten', 'whitten')).toBe(1);
+    expect(editDistance('Ni', 'iN')).toBe(1);
+    expect(editDistance('abc', 'xyz')).toBe(3);
+  });
+  it('suggests only near candidates', () => {
+    expect(closest('sigma_1', ['sigma1', 'sigma2'])).toBe('sigma1');
+    expect(closest('completely', ['Ni', 'Nh'])).toBeNull();
+  });
+});
+
+describe('schema/config.schema.json', () => {
+  it('is the schema the zod schemas generate (run `npm run schema` after changing them)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../schema/config.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
+  });
+});
