@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Package bin: runs the TypeScript CLI through tsx (a runtime dependency), so no build step.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// Package bin: runs the compiled command line (dist/, built by `npm ci` through the "prepare"
+// script), so no TypeScript is compiled per call. For development, `npm run cli -- …` runs the
+// TypeScript sources through tsx.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-const r = spawnSync(process.execPath, [tsx, join(root, 'cli/main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('hessian-conformance: dist/ is missing; run `npm run build` (npm ci does it) and try again\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+for (const s of [process.stdout, process.stderr]) s.on('error', (e) => (e.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : undefined));
+process.exitCode = await main(process.argv.slice(2));
