@@ -222,7 +222,7 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig> = {
     const P = p.P;
     const N = p.N;
     const k = config.k;
-    const softmaxCE = config.loss === 'softmax-cross-entropy';
+    const softmaxCE = config.loss === 'cross-entropy';
     const GN = p.gaussNewton(theta);
     const R = p.residualTerm(theta);
     const H = p.hessian(theta);

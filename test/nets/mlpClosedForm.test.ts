@@ -19,7 +19,7 @@ describe('MLP · one hidden unit, tanh, MSE: hand-computed gradient and Hessian'
   const x = 0.7;
   const t = -0.4;
   const [w1, b1, w2, b2] = [0.9, -0.3, 1.3, 0.2];
-  const p = buildMlpProblem({ inputDim: 1, hidden: [1], outputs: 1, activation: 'tanh', loss: 'mse' }, { X: { rows: 1, cols: 1, data: Float64Array.of(x) }, targets: { rows: 1, cols: 1, data: Float64Array.of(t) } });
+  const p = buildMlpProblem({ inputDim: 1, hidden: [1], outputs: 1, activation: 'tanh', loss: 'half-squared-error' }, { X: { rows: 1, cols: 1, data: Float64Array.of(x) }, targets: { rows: 1, cols: 1, data: Float64Array.of(t) } });
   const theta = Float64Array.of(w1, b1, w2, b2);
   const z = w1 * x + b1;
   const s = Math.tanh(z);
@@ -71,7 +71,7 @@ describe('MLP · logistic regression (k = 2, no hidden layer): H = X̃ᵀDX̃/N 
   const d = 3;
   const X = { rows: N, cols: d, data: rng.normals(N * d) };
   const labels = Int32Array.from({ length: N }, () => rng.integer(2));
-  const p = buildMlpProblem({ inputDim: d, hidden: [], outputs: 2, activation: 'identity', loss: 'softmax-cross-entropy' }, { X, labels });
+  const p = buildMlpProblem({ inputDim: d, hidden: [], outputs: 2, activation: 'identity', loss: 'cross-entropy' }, { X, labels });
   const theta = rng.normals(p.P, 0.8);
   // θ = (W row 0 (d), W row 1 (d), b0, b1); x̃ = (x, 1). With q_n = p_n(class 1), the Hessian is
   // H[(c,i),(c',j)] = (1/N) Σ_n s_c s_c' q_n(1 − q_n) x̃_i x̃_j, s = (+1, −1): the X̃ᵀDX̃/N of
@@ -119,7 +119,7 @@ describe('MLP · logistic regression (k = 2, no hidden layer): H = X̃ᵀDX̃/N 
 describe('MLP · softmax identities', () => {
   for (const activation of ACTIVATIONS) {
     it(`${activation}: ∂L/∂f sums to zero over the classes (output-bias gradient sums to 0)`, () => {
-      const { p, theta } = smallCase(activation, 'softmax-cross-entropy', { k: 5 });
+      const { p, theta } = smallCase(activation, 'cross-entropy', { k: 5 });
       const lay = mlpLayout(p.spec);
       const g = p.gradient(theta);
       let sum = 0;
@@ -135,7 +135,7 @@ describe('MLP · softmax identities', () => {
   }
   it('log-sum-exp keeps the loss finite and exact for logits of size 1e3', () => {
     // Linear model with a huge bias: f = (1000, 0, −1000) + small; ℓ = lse(f) − f_y.
-    const p = buildMlpProblem({ inputDim: 1, hidden: [], outputs: 3, activation: 'identity', loss: 'softmax-cross-entropy' }, { X: { rows: 1, cols: 1, data: Float64Array.of(0) }, labels: Int32Array.of(2) });
+    const p = buildMlpProblem({ inputDim: 1, hidden: [], outputs: 3, activation: 'identity', loss: 'cross-entropy' }, { X: { rows: 1, cols: 1, data: Float64Array.of(0) }, labels: Int32Array.of(2) });
     const theta = Float64Array.of(0, 0, 0, 1000, 0, -1000);
     // lse = 1000 + log(1 + e^{−1000} + e^{−2000}) = 1000 exactly in float64; ℓ = 1000 − (−1000) = 2000.
     expect(p.loss(theta)).toBe(2000);
@@ -149,7 +149,7 @@ describe('MLP · softmax identities', () => {
     // errors ~eps/ε ≈ 1e-5; the engine's are a few ulp times the logit size (≤ 64·EPS·26).
     const N = 3;
     const X = { rows: N, cols: 2, data: Float64Array.of(0.5, -1, 2, 0.3, -0.7, 1.1) };
-    const p = buildMlpProblem({ inputDim: 2, hidden: [], outputs: 2, activation: 'identity', loss: 'softmax-cross-entropy' }, { X, labels: Int32Array.of(0, 0, 0) });
+    const p = buildMlpProblem({ inputDim: 2, hidden: [], outputs: 2, activation: 'identity', loss: 'cross-entropy' }, { X, labels: Int32Array.of(0, 0, 0) });
     const theta = Float64Array.of(0, 0, 0, 0, 12.5, -12.5);
     const eps = 1 / (1 + Math.exp(25));
     const rel = 64 * EPS * 26;

@@ -18,7 +18,7 @@ export function smallCase(activation: MlpActivation, loss: MlpLoss, opts: { d?: 
   const X: Matrix = { rows: N, cols: d, data: rng.split('x').normals(N * d) };
   const lab = rng.split('y');
   const labels = Int32Array.from({ length: N }, () => lab.integer(k));
-  const targets = loss === 'mse' ? { ...zeros(N, k), data: rng.split('t').normals(N * k) } : undefined;
+  const targets = loss === 'half-squared-error' ? { ...zeros(N, k), data: rng.split('t').normals(N * k) } : undefined;
   const p = buildMlpProblem({ inputDim: d, hidden: opts.hidden ?? [4, 3], outputs: k, activation, loss }, targets ? { X, targets } : { X, labels });
   const theta = p.initialTheta(rng.split('theta'));
   const noise = rng.split('noise');
@@ -27,4 +27,4 @@ export function smallCase(activation: MlpActivation, loss: MlpLoss, opts: { d?: 
 }
 
 export const ACTIVATIONS: readonly MlpActivation[] = ['relu', 'tanh', 'identity'];
-export const LOSSES: readonly MlpLoss[] = ['softmax-cross-entropy', 'mse'];
+export const LOSSES: readonly MlpLoss[] = ['cross-entropy', 'half-squared-error'];

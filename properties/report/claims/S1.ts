@@ -16,7 +16,8 @@ import { keyNumberOf } from './generic.js';
 
 /** MLP cases carry their loss in the evidence; the two-layer MSE cases carry studentOffset in the config. */
 const isMlp = (c: CaseRecord) => typeof c.evidence.loss === 'string';
-const lossName = (c: CaseRecord) => (c.evidence.loss === 'mse' ? 'MLP MSE' : 'MLP softmax CE');
+// 'mse' in records written before the engine took PyTorch's loss names meant today's 'half-squared-error'.
+const lossName = (c: CaseRecord) => (c.evidence.loss === 'half-squared-error' || c.evidence.loss === 'mse' ? 'MLP MSE' : 'MLP softmax CE');
 const where = (c: CaseRecord) => (isMlp(c) ? lossName(c) : (c.config as { studentOffset?: number })?.studentOffset ? 'off θ*' : 'at θ*');
 
 export const s1Hook: ClaimReportHook = {
