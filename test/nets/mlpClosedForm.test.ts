@@ -1,8 +1,10 @@
 /**
  * The MLP engine against hand-computed closed forms: a one-hidden-unit net (every
  * gradient and Hessian entry written out), logistic regression (k = 2, no hidden layer:
- * H = X̃ᵀDX̃/N on the logit difference, residual term exactly 0), softmax identities
- * (gradient over the logits sums to zero; loss stable for huge logits).
+ * H = X̃ᵀDX̃/N on the logit difference, residual term exactly 0), the linear model with
+ * nn.MSELoss (H = (2/(N·k))·(I_k ⊗ X̃ᵀX̃), with and without biases, mean and sum), softmax
+ * regression (H = (1/N) Σ (diag(p) − ppᵀ) ⊗ x̃x̃ᵀ), softmax identities (gradient over the
+ * logits sums to zero; loss stable for huge logits).
  *
  * Tolerances: each closed form and the engine evaluate the same few products in a
  * different order; entries are sums of ≤ m = mlpOperationCount terms of size ≤ the
@@ -190,5 +192,96 @@ describe('MLP · ReLU is the almost-everywhere Hessian (σ″ = 0)', () => {
       expect(blockMax).toBe(0);
       expect(maxAbs(R.data)).toBeGreaterThan(1e-3);
     }
+  });
+});
+
+describe('MLP · linear model (no hidden layer, identity) with nn.MSELoss: H = (2/(N·k))·(I_k ⊗ X̃ᵀX̃)', () => {
+  // L = 1/(N k) Σ_n Σ_c (w_cᵀx̃_n − t_nc)² with x̃ = (x, 1) and w_c = (W[c, :], b_c): the
+  // outputs do not share parameters and each is linear, so ∂²L/∂w_c∂w_c' = δ_cc'·(2/(N k))·Σ_n x̃x̃ᵀ.
+  // In θ's layout (W row-major, then b): index of (c, i) is c·d + i for i < d, k·d + c for the bias.
+  const rng = Rng.fromSeed(12);
+  const N = 7;
+  const d = 3;
+  const k = 4;
+  const X = { rows: N, cols: d, data: rng.normals(N * d) };
+  const targets = { rows: N, cols: k, data: rng.normals(N * k) };
+  for (const [bias, reduction] of [[true, 'mean'], [true, 'sum'], [false, 'mean']] as const) {
+    it(`bias: ${bias}, reduction: ${reduction}`, () => {
+      const p = buildMlpProblem({ inputDim: d, hidden: [], outputs: k, activation: 'identity', loss: 'mse', reduction, bias }, { X, targets });
+      const dt = bias ? d + 1 : d;
+      expect(p.P).toBe(k * dt);
+      const theta = rng.normals(p.P);
+      const idx = (c: number, i: number) => (i < d ? c * d + i : k * d + c);
+      const scale = reduction === 'mean' ? 2 / (N * k) : 2;
+      const closed = zeros(p.P, p.P);
+      const grad = new Float64Array(p.P);
+      for (let n = 0; n < N; n++) {
+        const xt = [...X.data.subarray(n * d, (n + 1) * d), ...(bias ? [1] : [])];
+        for (let c = 0; c < k; c++) {
+          let f = 0;
+          for (let i = 0; i < dt; i++) f += theta[idx(c, i)] * xt[i];
+          const r = f - targets.data[n * k + c];
+          for (let i = 0; i < dt; i++) {
+            grad[idx(c, i)] += scale * r * xt[i];
+            for (let j = 0; j < dt; j++) closed.data[idx(c, i) * p.P + idx(c, j)] += scale * xt[i] * xt[j];
+          }
+        }
+      }
+      const m = mlpOperationCount(mlpLayout(p.spec).widths, N);
+      const tol = m * EPS * maxAbs(closed.data);
+      const H = p.hessian(theta);
+      const GN = p.gaussNewton(theta);
+      for (let i = 0; i < closed.data.length; i++) {
+        expect(Math.abs(H.data[i] - closed.data[i])).toBeLessThanOrEqual(tol);
+        expect(Math.abs(GN.data[i] - closed.data[i])).toBeLessThanOrEqual(tol);
+      }
+      expect(maxAbs(p.residualTerm(theta).data)).toBe(0);
+      const g = p.gradient(theta);
+      const gtol = m * EPS * maxAbs(grad) * (1 + maxAbs(theta));
+      for (let i = 0; i < p.P; i++) expect(Math.abs(g[i] - grad[i])).toBeLessThanOrEqual(gtol);
+      // Power: the ½-scaled loss has half this Hessian (and a k-fold different mean).
+      const half = buildMlpProblem({ ...p.spec, loss: 'half-squared-error' }, { X, targets }).hessian(theta);
+      expect(Math.abs(half.data[0] - closed.data[0])).toBeGreaterThan(0.2 * Math.abs(closed.data[0]));
+    });
+  }
+});
+
+describe('MLP · softmax regression (k = 3, no hidden layer): H = (1/N) Σ_n (diag(p_n) − p_n p_nᵀ) ⊗ x̃_n x̃_nᵀ', () => {
+  const rng = Rng.fromSeed(13);
+  const N = 8;
+  const d = 2;
+  const k = 3;
+  const X = { rows: N, cols: d, data: rng.normals(N * d) };
+  const labels = Int32Array.from({ length: N }, () => rng.integer(k));
+  const p = buildMlpProblem({ inputDim: d, hidden: [], outputs: k, activation: 'identity', loss: 'cross-entropy' }, { X, labels });
+  const theta = rng.normals(p.P, 0.9);
+  const idx = (c: number, i: number) => (i < d ? c * d + i : k * d + c);
+  const closed = zeros(p.P, p.P);
+  for (let n = 0; n < N; n++) {
+    const xt = [...X.data.subarray(n * d, (n + 1) * d), 1];
+    const f = [0, 1, 2].map((c) => xt.reduce((s, x, i) => s + theta[idx(c, i)] * x, 0));
+    const pr = softmax(f);
+    for (let c = 0; c < k; c++) for (let c2 = 0; c2 < k; c2++) {
+      const A = (c === c2 ? pr[c] : 0) - pr[c] * pr[c2];
+      for (let i = 0; i <= d; i++) for (let j = 0; j <= d; j++) closed.data[idx(c, i) * p.P + idx(c2, j)] += (A * xt[i] * xt[j]) / N;
+    }
+  }
+  const tol = mlpOperationCount(mlpLayout(p.spec).widths, N) * EPS * maxAbs(closed.data);
+  it('Hessian, Gauss–Newton and H·e_i equal the closed form; residual term is exactly 0', () => {
+    const H = p.hessian(theta);
+    const GN = p.gaussNewton(theta);
+    for (let i = 0; i < closed.data.length; i++) {
+      expect(Math.abs(H.data[i] - closed.data[i])).toBeLessThanOrEqual(tol);
+      expect(Math.abs(GN.data[i] - closed.data[i])).toBeLessThanOrEqual(tol);
+    }
+    const e = new Float64Array(p.P);
+    e[4] = 1;
+    const col = p.hessianVector(theta, e);
+    for (let i = 0; i < p.P; i++) expect(Math.abs(col[i] - closed.data[i * p.P + 4])).toBeLessThanOrEqual(tol);
+    expect(maxAbs(p.residualTerm(theta).data)).toBe(0);
+  });
+  it("reduction 'sum' is N times the closed form", () => {
+    const sum = buildMlpProblem({ ...p.spec, reduction: 'sum' }, { X, labels }).hessian(theta);
+    for (let i = 0; i < closed.data.length; i++) expect(Math.abs(sum.data[i] - N * closed.data[i])).toBeLessThanOrEqual(N * tol);
   });
 });

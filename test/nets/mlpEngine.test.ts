@@ -16,7 +16,8 @@ import { add, EPS, frobenius, matvec, maxAbs, norm2, zeros } from '../../src/lin
 import { buildMlpProblem, mlpLayout, mlpOperationCount, mlpParameterCount, softmax, type MlpProblem } from '../../src/nets/mlp/index.js';
 import { Rng } from '../../src/rng/index.js';
 import { BLOCK_SAMPLES } from '../../src/nets/mlp/workspace.js';
-import { ACTIVATIONS, LOSSES, smallCase } from './mlpSupport.js';
+import { HE_INITIALISED } from '../../src/nets/mlp/hiddenActivation.js';
+import { ACTIVATIONS, divisorOf, LOSSES, lossCurvature, smallCase } from './mlpSupport.js';
 
 const STEP = Math.cbrt(EPS);
 
@@ -99,7 +100,7 @@ describe('MLP · gradient and Jacobian against finite differences', () => {
 describe('MLP · Gauss–Newton, residual term and Hessian-vector products', () => {
   for (const activation of ACTIVATIONS) {
     for (const loss of LOSSES) {
-      it(`${activation} × ${loss}: gaussNewton = (1/N) Σ J_nᵀ ∇²ℓ_n J_n assembled from outputJacobian`, () => {
+      it(`${activation} × ${loss}: gaussNewton = (1/D) Σ J_nᵀ ∇²ℓ_n J_n assembled from outputJacobian`, () => {
         const { p, theta } = smallCase(activation, loss);
         const P = p.P;
         const k = p.spec.outputs;
@@ -108,10 +109,9 @@ describe('MLP · Gauss–Newton, residual term and Hessian-vector products', () 
         const f = p.logits!(theta);
         for (let n = 0; n < p.N; n++) {
           const J = p.outputJacobian(theta, n);
-          const pr = softmax(f.data.subarray(n * k, (n + 1) * k));
-          const A = (a: number, b: number) => (loss === 'half-squared-error' ? (a === b ? 1 : 0) : (a === b ? pr[a] : 0) - pr[a] * pr[b]);
+          const A = lossCurvature(p, f.data.subarray(n * k, (n + 1) * k));
           for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
-            const w = A(a, b) / p.N;
+            const w = A[a * k + b] / divisorOf(p);
             if (w === 0) continue;
             for (let i = 0; i < P; i++) for (let j = 0; j < P; j++) {
               ref.data[i * P + j] += w * J.data[a * P + i] * J.data[b * P + j];
@@ -218,7 +218,7 @@ describe('MLP · accuracy and initialisation', () => {
     const theta = Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0);
     expect(p.accuracy(theta)).toBe(0.5);
   });
-  it('He (relu) and Glorot (tanh, identity) weight variances, zero biases', () => {
+  it('He (relu, leaky-relu, elu, gelu) and Glorot (the others) weight variances, zero biases', () => {
     for (const activation of ACTIVATIONS) {
       const d = 200;
       const h = 300;
@@ -229,7 +229,7 @@ describe('MLP · accuracy and initialisation', () => {
       const lay = mlpLayout(p.spec);
       const W1 = theta.subarray(lay.weightOffset[1], lay.biasOffset[1]);
       const variance = W1.reduce((s, w) => s + w * w, 0) / W1.length;
-      const expected = activation === 'relu' ? 2 / d : 2 / (d + h);
+      const expected = HE_INITIALISED.includes(activation) ? 2 / d : 2 / (d + h);
       // Sample variance of n = 60 000 Gaussians: relative standard error √(2/n) ≈ 0.58%; allow 5 SE.
       expect(Math.abs(variance / expected - 1)).toBeLessThanOrEqual(5 * Math.sqrt(2 / W1.length));
       expect(maxAbs(theta.subarray(lay.biasOffset[1], lay.weightOffset[2]))).toBe(0);
