@@ -5,7 +5,7 @@
  *
  *   rowDots        C[s, i] (+)= b_i + Σ_j M[i, j]·A[s, j]     forward, R-forward        (C = A Mᵀ)
  *   columnDots     C[s, j] (+)=       Σ_i M[i, j]·D[s, i]     δ_{l−1} = W_lᵀ δ_l, …     (C = D M)
- *   outerAccumulate G[i, j] +=   w·Σ_s D[s, i]·A[s, j]       ∂/∂W_l, R{∂/∂W_l}         (G += w DᵀA)
+ *   outerAccumulate G[i, j] +=   w·Σ_s D[s, i]·A[s, j]       ∂/∂W_l, R{∂/∂W_l}, dense GN (G += w DᵀA)
  *
  * Why register tiles: the straightforward loops load two operands (or load and store the
  * output) per multiply-add, and V8 spends its time on those loads and their bounds checks.
@@ -225,7 +225,7 @@ export function columnDots(
   }
 }
 
-/** G[gOff + i·nin + j] += w·Σ_s D[dOff + s·T + i]·A[aOff + s·T + j], i < nout, j < nin. */
+/** G[gOff + i·gStride + j] += w·Σ_s D[dOff + s·T + i]·A[aOff + s·T + j], i < nout, j < nin (gStride defaults to nin). */
 export function outerAccumulate(
   G: Float64Array,
   gOff: number,
@@ -238,11 +238,12 @@ export function outerAccumulate(
   T: number,
   count: number,
   w: number,
+  gStride = nin,
 ): void {
   let i = 0;
   for (; i + 1 < nout; i += 2) {
-    const g0 = gOff + i * nin;
-    const g1 = g0 + nin;
+    const g0 = gOff + i * gStride;
+    const g1 = g0 + gStride;
     const di = dOff + i;
     let j = 0;
     for (; j + 3 < nin; j += 4) {
@@ -284,7 +285,7 @@ export function outerAccumulate(
     }
   }
   if (i < nout) {
-    const g0 = gOff + i * nin;
+    const g0 = gOff + i * gStride;
     const di = dOff + i;
     let j = 0;
     for (; j + 3 < nin; j += 4) {
