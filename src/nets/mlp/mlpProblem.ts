@@ -61,7 +61,7 @@ const GN_TILE_COLS = 256;
 
 /** What the dense routes suggest instead when P is too large. */
 export const MLP_MATRIX_FREE_HINT =
-  'use problem.hessianVector(θ, v) (exact H·v at the cost of about one forward + backward pass per sample, no P×P matrix) with Lanczos, or use smaller spec.hidden';
+  'use problem.hessianVector(θ, v) (exact H·v at about twice the cost of a gradient, less when repeated at one θ; no P×P matrix) with Lanczos, or use smaller spec.hidden';
 
 type ResolvedSpec = MlpSpec & { readonly loss: CanonicalLoss; readonly reduction: MlpReduction; readonly bias: boolean };
 
