@@ -121,7 +121,7 @@ export function trainAndCount(c: ClusterNetConfig, wantVectors = false, lanczosT
   const rng = Rng.fromSeed(c.seed);
   // Data depend on (seed, k, d, N, spread) only, so a width sweep keeps the data fixed.
   const data = gaussianClusters({ k: c.k, d: c.d, N: c.N, spread: c.spread }, rng.split('data'));
-  const problem = buildMlpProblem({ inputDim: c.d, hidden: [c.width, c.width], outputs: c.k, activation: 'relu', loss: 'softmax-cross-entropy' }, { X: data.X, labels: data.labels });
+  const problem = buildMlpProblem({ inputDim: c.d, hidden: [c.width, c.width], outputs: c.k, activation: 'relu', loss: 'cross-entropy' }, { X: data.X, labels: data.labels });
   const run = trainByGradientDescent(problem, problem.initialTheta(rng.split(`init:${c.width}`)), {
     eta: c.eta,
     gradientTolerance: c.gradientTolerance,

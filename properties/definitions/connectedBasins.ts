@@ -69,7 +69,7 @@ export function basinRuns(c: BasinCase): BasinRuns {
   const n = c.net;
   const rng = Rng.fromSeed(n.seed);
   const data = gaussianClusters({ k: n.k, d: n.d, N: n.N, spread: n.spread }, rng.split('data'));
-  const spec: MlpSpec = { inputDim: n.d, hidden: [n.width, n.width], outputs: n.k, activation: 'relu', loss: 'softmax-cross-entropy' };
+  const spec: MlpSpec = { inputDim: n.d, hidden: [n.width, n.width], outputs: n.k, activation: 'relu', loss: 'cross-entropy' };
   const problem = buildMlpProblem(spec, { X: data.X, labels: data.labels });
   const gd = { eta: n.eta, gradientTolerance: n.gradientTolerance, maxSteps: n.maxSteps };
   const large = trainByGradientDescent(problem, problem.initialTheta(rng.split('init')), gd);

@@ -223,7 +223,7 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig, LegacyEvi
     const P = p.P;
     const N = p.N;
     const k = config.k;
-    const softmaxCE = config.loss === 'softmax-cross-entropy';
+    const softmaxCE = config.loss === 'cross-entropy';
     const GN = p.gaussNewton(theta);
     const R = p.residualTerm(theta);
     const H = p.hessian(theta);

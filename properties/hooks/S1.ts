@@ -21,7 +21,8 @@ import { LegacyEvidenceSchema } from '../evidence/legacy.js';
 
 /** MLP cases carry their loss in the evidence; the two-layer MSE cases carry studentOffset in the config. */
 const isMlp = (c: CaseWithEvidence<LegacyEvidence>) => typeof c.evidence.loss === 'string';
-const lossName = (c: CaseWithEvidence<LegacyEvidence>) => (c.evidence.loss === 'mse' ? 'MLP MSE' : 'MLP softmax CE');
+// 'mse' in records written before the engine took PyTorch's loss names meant today's 'half-squared-error'.
+const lossName = (c: CaseWithEvidence<LegacyEvidence>) => (c.evidence.loss === 'half-squared-error' || c.evidence.loss === 'mse' ? 'MLP MSE' : 'MLP softmax CE');
 const where = (c: CaseWithEvidence<LegacyEvidence>) => (isMlp(c) ? lossName(c) : (c.config as { studentOffset?: number })?.studentOffset ? 'off θ*' : 'at θ*');
 
 export const s1Hook: ClaimReportHook<LegacyEvidence> = {
