@@ -18,6 +18,8 @@ export const C2dLawEvidenceSchema = z.strictObject({
   Ni: count,
   /** γ = Ni/Nh (6 significant digits). */
   gamma: z.number().positive(),
+  /** The teacher's first-layer weight scale (σ2 = σ2/σ1 of the regime × σ1). */
+  sigma1: z.number().positive(),
   ks: KsTestSchema,
   /** (sample mean − Nh(σ1² + σ2²)) / √(V_exact/n); must be within ±MOMENT_Z. */
   meanZ: z.number(),

@@ -12,12 +12,13 @@
 import { reportedClaim, type ClaimContext } from '../../src/report/claims/claimHook.js';
 import { allCases, type CaseWithEvidence } from '../../src/report/claims/evidenceValues.js';
 import { figureId, type Figure } from '../../src/report/figures/figure.js';
-import { C2D_CLAIM, C2D_NEIGHBOUR_LABELS, type C2dNeighbour } from '../../theory/spectralLaw.js';
+import { C2D_CLAIM, C2D_NEIGHBOUR_LABELS } from '../../theory/spectralLaw.js';
 import { C2dEvidenceSchema, type C2dEvidence, type C2dLawEvidence } from '../evidence/C2d.js';
 import { ksHook } from './ksHook.js';
 import { lawFigures } from './lawFigures.js';
 
-const labelOf = (name: string) => `wrong neighbour ${(C2D_NEIGHBOUR_LABELS as Record<string, string>)[name as C2dNeighbour] ?? name}`;
+const NEIGHBOUR_LABELS: Readonly<Record<string, string>> = C2D_NEIGHBOUR_LABELS;
+const labelOf = (name: string) => `wrong neighbour ${NEIGHBOUR_LABELS[name] ?? name}`;
 
 type LawCase = CaseWithEvidence<C2dEvidence> & { readonly evidence: C2dLawEvidence & { readonly figure: NonNullable<C2dLawEvidence['figure']> } };
 
@@ -29,10 +30,9 @@ export function c2dFigureCases(ctx: ClaimContext<C2dEvidence>): LawCase[] {
 
 function caseFigures(claim: string, c: LawCase): Figure[] {
   const e = c.evidence;
-  const sigma1 = (c.config as { sigma1?: unknown } | null)?.sigma1;
   return lawFigures({
     id: figureId(claim, e.regime),
-    title: `${claim}, γ = ${Number(e.gamma.toPrecision(3))} (Nh = ${e.Nh}, Ni = ${e.Ni}${typeof sigma1 === 'number' ? `, σ1 = ${Number(sigma1.toPrecision(3))}` : ''})`,
+    title: `${claim}, γ = ${Number(e.gamma.toPrecision(3))} (Nh = ${e.Nh}, Ni = ${e.Ni}, σ1 = ${Number(e.sigma1.toPrecision(3))})`,
     data: e.figure,
     ks: e.ks,
     claimedLabel: 'σ2²χ²(Nh) ⊛ Nh·σ1²·MP(γ)',

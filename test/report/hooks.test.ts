@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_CATALOGUE } from '../../properties/catalogue.js';
 import type { KsTest } from '../../properties/evidence/ks.js';
+import type { C2dEvidence } from '../../properties/evidence/C2d.js';
 import type { C2eEvidence } from '../../properties/evidence/C2e.js';
+import { c2dHook } from '../../properties/hooks/C2d.js';
 import { c2eRightTheoryTests } from '../../properties/hooks/C2e.js';
 import { ksHook, lawKeyNumber } from '../../properties/hooks/ksHook.js';
 import { shortNames } from '../../src/report/claims/shortNames.js';
@@ -50,6 +52,20 @@ describe('claim hooks', () => {
     const units = [unit('small N/Ni', [small]), unit('as N/Ni grows', [large])];
     expect(c2eRightTheoryTests({ claim: 'C2e', units }).map((t) => [t.test, t.pValue])).toEqual([['free law', 0.3], ['free law', 0.8], ['classical law (large N/Ni)', 0.6]]);
     expect(lawKeyNumber([0.3, 0.8, 0.6], [1e-40], 0.01)).toMatchObject({ label: 'smallest p-value under the right law (must be ≥ α = 0.01)', value: 0.3, text: '0.3; largest wrong-neighbour p 1e-40 (must be < α)', better: 'higher' });
+  });
+  it('C2d: α and right-theory tests from the law cases only; figures for the first case with figure data on each side of γ = 1', () => {
+    const figure = { histogram: { lo: 0, hi: 2, counts: [3, 1], grid: 2 }, pp: { rank: [0, 3], bandHalfWidth: 0.3 }, laws: [{ name: 'claimed', density: [0.5, 0.5, 0.5], cdf: [0.1, 0.9] }] };
+    const law = (regime: string, gamma: number, p: number, fig: boolean): C2dEvidence => ({
+      kind: 'law', regime, Nh: 16, Ni: 16 * gamma, gamma, sigma1: 0.7, ks: { ...ks(p, [['pooled', 1e-9, 'reject']]), n: 4 }, meanZ: 0, varianceZ: 0, varianceLimitZ: 0, identityCrossCheckRatio: 0.1, figure: fig ? figure : null,
+    });
+    const trend: C2dEvidence = { kind: 'trend', gamma: 2, Nh: [2, 8], D: [0.1, 0.02], pValues: [1e-9, 0.5], n: 4000, alpha: 0.01, strictlyDecreasing: true, slack: 0.016 };
+    const units = [unit('law A', [law('gamma-1/4', 0.25, 0.4, false), law('pooled-gamma-4', 4, 0.3, true)]), unit('law B', [law('pooled-gamma-1/2', 0.5, 0.2, true)]), unit('trend', [trend])];
+    const ctx = { claim: 'C2d', units };
+    expect(c2dHook.alpha(ctx)).toBe(0.01);
+    expect(c2dHook.rightTheoryTests(ctx).map((t) => t.pValue)).toEqual([0.4, 0.3, 0.2]); // the trend's p-values are not in the family
+    const ids = c2dHook.figures(ctx).map((f) => f.id);
+    expect(ids).toEqual(['c2d-pooled-gamma-1-2-histogram', 'c2d-pooled-gamma-1-2-pp', 'c2d-pooled-gamma-4-histogram', 'c2d-pooled-gamma-4-pp', 'c2d-calibration', 'c2d-p-values']);
+    expect(c2dHook.figures(ctx)[0].title).toContain('γ = 0.5 (Nh = 16, Ni = 8, σ1 = 0.7)');
   });
   it('shortNames drops the opening names share, keeping the distinguishing words', () => {
     const m = shortNames(['KS accepts the law at γ = 0.25 (Nh = 64) and rejects', 'KS accepts the law at γ = 1.5 (Nh = 32) and rejects', 'another property; with details'], 30);

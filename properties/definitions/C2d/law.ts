@@ -53,6 +53,7 @@ function checkC2dCase(c: C2dCase) {
     Nh: p.Nh,
     Ni: p.Ni,
     gamma: round(p.Ni / p.Nh),
+    sigma1: c.sigma1,
     ks: ksEvidence(run),
     meanZ: round(zMean, 4),
     varianceZ: round(zVar, 4),
