@@ -2,7 +2,7 @@
  * S3 · the BBP outlier: what each case records (properties/definitions/spikedCovariance.ts).
  * Both properties record one shape (`regime` says which). Everything that decides the verdict
  * is unrounded (the top eigenvalues of every draw, the test statistics and bounds), so the
- * verdict can be re-derived from the JSON; the figure data (`bbpSweep`) is rounded to 6
+ * verdict can be re-derived from the JSON; the figure data (`bbpSweep`) is rounded to 4
  * significant digits, since it decides nothing.
  */
 import { z } from 'zod';
