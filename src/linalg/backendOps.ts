@@ -9,7 +9,7 @@
  */
 import type { GramSide, LinalgBackend } from './backend.js';
 import { gramAAt, gramAtA, type Matrix } from './matrix.js';
-import { portableGemm } from './portable/gemm.js';
+import { portableGemm, portableGemmInto } from './portable/gemm.js';
 
 /** scale·AᵀA ('AtA') or scale·AAᵀ ('AAt'), symmetric to the bit. */
 export function gram(backend: LinalgBackend, a: Matrix, scale: number, side: GramSide): Matrix {
@@ -21,6 +21,18 @@ export function gram(backend: LinalgBackend, a: Matrix, scale: number, side: Gra
 export function multiply(backend: LinalgBackend, a: Matrix, b: Matrix, transA = false, transB = false, alpha = 1): Matrix {
   if (backend.multiply) return backend.multiply(a, b, transA, transB, alpha);
   return portableMultiply(a, b, transA, transB, alpha);
+}
+
+/**
+ * out ← alpha·op(A)·op(B) into a preallocated Matrix of the result's shape (hot loops reuse
+ * their buffers this way); out must not alias a or b.
+ */
+export function multiplyInto(backend: LinalgBackend, a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number, out: Matrix): void {
+  if (backend.multiplyInto) {
+    backend.multiplyInto(a, b, transA, transB, alpha, out);
+    return;
+  }
+  portableGemmInto(a, b, transA, transB, alpha, out);
 }
 
 /** Portable alpha·op(A)·op(B): the cache-blocked kernel of ./portable/gemm.ts. */

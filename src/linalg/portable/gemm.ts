@@ -120,10 +120,17 @@ function accumulateNT(A: Float64Array, B: Float64Array, C: Float64Array, m: numb
 /** alpha·A·Bᵀ for row-major A (m×k) and B (n×k): the product every other form reduces to. */
 export function gemmNT(A: Float64Array, B: Float64Array, m: number, n: number, k: number, alpha = 1): Float64Array {
   const C = new Float64Array(m * n);
-  if (m === 0 || n === 0 || k === 0) return C;
+  gemmNTInto(A, B, m, n, k, alpha, C);
+  return C;
+}
+
+/** C ← alpha·A·Bᵀ into a preallocated m×n C (overwritten; must not alias A or B). */
+export function gemmNTInto(A: Float64Array, B: Float64Array, m: number, n: number, k: number, alpha: number, C: Float64Array): void {
+  if (C.length !== m * n) throw new Error(`gemmNTInto: output has ${C.length} entries, expected ${m}x${n} = ${m * n}`);
+  C.fill(0);
+  if (m === 0 || n === 0 || k === 0) return;
   accumulateNT(A, B, C, m, n, k, false);
   if (alpha !== 1) for (let i = 0; i < C.length; i++) C[i] *= alpha;
-  return C;
 }
 
 /** scale·A·Aᵀ for row-major A (m×k): m×m, both triangles filled, symmetric to the bit. */
@@ -169,6 +176,19 @@ export function portableGemm(a: Matrix, b: Matrix, transA: boolean, transB: bool
   const rowsA = transA ? transposeData(a.data, a.rows, a.cols) : a.data;
   const rowsB = transB ? b.data : transposeData(b.data, b.rows, b.cols);
   return { rows: m, cols: n, data: gemmNT(rowsA, rowsB, m, n, k, alpha) };
+}
+
+/** out ← alpha·op(A)·op(B) into a preallocated Matrix of the result's shape (not aliasing a or b). */
+export function portableGemmInto(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number, out: Matrix): void {
+  const m = transA ? a.cols : a.rows;
+  const k = transA ? a.rows : a.cols;
+  const kb = transB ? b.cols : b.rows;
+  const n = transB ? b.rows : b.cols;
+  if (k !== kb) throw new Error(`multiply: inner dimensions differ: op(A) is ${m}x${k}, op(B) is ${kb}x${n}`);
+  if (out.rows !== m || out.cols !== n) throw new Error(`multiplyInto: output is ${out.rows}x${out.cols}, expected ${m}x${n}`);
+  const rowsA = transA ? transposeData(a.data, a.rows, a.cols) : a.data;
+  const rowsB = transB ? b.data : transposeData(b.data, b.rows, b.cols);
+  gemmNTInto(rowsA, rowsB, m, n, k, alpha, out.data);
 }
 
 /** scale·AᵀA ('AtA', cols×cols) or scale·AAᵀ ('AAt', rows×rows), symmetric to the bit. */
