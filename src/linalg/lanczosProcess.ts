@@ -13,10 +13,12 @@
  * block diagonal), which is how repeated eigenvalues are found; `restarts` counts these.
  *
  * Cost per step: one apply + 4·j·n flops per reorthogonalisation pass (one, sometimes two) (through the backend's dgemm
- * when it has one); memory (j + 1)·n float64 for the basis.
+ * when it has one); memory (j + 1)·n float64 for the basis, and j·n more when the products
+ * A·q_i are stored (`storeProducts`: Ritz residuals then need no further applications).
  */
 import type { LinalgBackend } from './backend.js';
-import { multiply } from './backendOps.js';
+import { multiply, portableMultiply } from './backendOps.js';
+import type { Matrix } from './matrix.js';
 import type { SymmetricOperator } from './operator.js';
 import { Rng } from '../rng/rng.js';
 
@@ -41,6 +43,8 @@ export class LanczosProcess {
   normEstimate = 0;
   private basis: Float64Array;
   private count = 0; // basis vectors stored (= j + 1 after j steps, the last being q_{j+1})
+  /** A·q_i for i < steps, when stored. */
+  private products: Float64Array | null;
 
   constructor(
     private readonly op: SymmetricOperator,
@@ -48,10 +52,14 @@ export class LanczosProcess {
     private readonly rng: Rng,
     private readonly backend: LinalgBackend | null,
     capacityHint = 32,
+    storeProducts = false,
+    /** Most basis vectors ever held (growth stops here; a caller capping its steps at m passes m + 1). */
+    private readonly maxVectors = op.size + 1,
   ) {
     this.n = op.size;
     if (start.length !== this.n) throw new Error(`LanczosProcess: start vector has ${start.length} entries, expected ${this.n}`);
     this.basis = new Float64Array(Math.max(2, Math.min(capacityHint, this.n + 1)) * this.n);
+    this.products = storeProducts ? new Float64Array(this.basis.length) : null;
     const q = Float64Array.from(start);
     const nq = Math.sqrt(dot(q, q));
     if (!(nq > 0) || !Number.isFinite(nq)) throw new Error('LanczosProcess: start vector must be nonzero and finite');
@@ -77,6 +85,14 @@ export class LanczosProcess {
     const q = this.basis.subarray(j * n, (j + 1) * n);
     const w = this.op.apply(q);
     if (w.length !== n) throw new Error(`LanczosProcess: operator returned ${w.length} entries, expected ${n}`);
+    if (this.products !== null) {
+      if ((j + 1) * n > this.products.length) {
+        const grown = new Float64Array(this.basis.length);
+        grown.set(this.products.subarray(0, j * n));
+        this.products = grown;
+      }
+      this.products.set(w, j * n);
+    }
     let a = dot(q, w);
     if (!Number.isFinite(a)) throw new Error(`LanczosProcess: operator produced a non-finite value at step ${j + 1}`);
     // Three-term recurrence first, then full reorthogonalisation against q_1..q_{j+1}: one
@@ -130,6 +146,31 @@ export class LanczosProcess {
     return out;
   }
 
+  /** True when A·q_i is stored for every applied basis vector. */
+  get storesProducts(): boolean {
+    return this.products !== null;
+  }
+
+  /**
+   * Σ_i s[t][i]·q_i (source 'basis') or Σ_i s[t][i]·A q_i ('products', when stored) for each
+   * coefficient vector s[t] (length ≤ steps): one product S·Q (k×j times j×n) through the
+   * backend's dgemm when it has one, the portable blocked kernel otherwise.
+   */
+  combineMany(s: readonly ArrayLike<number>[], source: 'basis' | 'products'): Float64Array[] {
+    const n = this.n;
+    const src = source === 'basis' ? this.basis : this.products;
+    if (src === null) throw new Error('LanczosProcess.combineMany: products were not stored (construct with storeProducts = true)');
+    const k = s.length;
+    const j = s.reduce((m, c) => Math.max(m, c.length), 0);
+    if (j > this.steps) throw new Error(`LanczosProcess.combineMany: ${j} coefficients for ${this.steps} steps`);
+    if (k === 0) return [];
+    const S: Matrix = { rows: k, cols: j, data: new Float64Array(k * j) };
+    s.forEach((c, t) => S.data.set(Array.from(c), t * j));
+    const Q: Matrix = { rows: j, cols: n, data: src.subarray(0, j * n) };
+    const Y = this.backend ? multiply(this.backend, S, Q) : portableMultiply(S, Q, false, false, 1);
+    return s.map((_, t) => Y.data.slice(t * n, (t + 1) * n));
+  }
+
   /** w ← w − Q_m (Q_mᵀ w) over the first m basis vectors; returns the coefficients Q_mᵀ w. */
   private orthogonalise(w: Float64Array, m: number): Float64Array {
     const n = this.n;
@@ -153,9 +194,16 @@ export class LanczosProcess {
   private push(q: Float64Array): void {
     const n = this.n;
     if ((this.count + 1) * n > this.basis.length) {
-      const grown = new Float64Array(Math.min(2 * (this.count + 1), this.n + 1) * n);
+      const cap = Math.min(this.n + 1, this.maxVectors);
+      if (this.count + 1 > cap) throw new Error(`LanczosProcess: more than ${cap} basis vectors requested (raise maxVectors)`);
+      const grown = new Float64Array(Math.min(2 * (this.count + 1), cap) * n);
       grown.set(this.basis.subarray(0, this.count * n));
       this.basis = grown;
+      if (this.products !== null) {
+        const p = new Float64Array(grown.length);
+        p.set(this.products.subarray(0, this.steps * n));
+        this.products = p;
+      }
     }
     this.basis.set(q, this.count * n);
     this.count++;

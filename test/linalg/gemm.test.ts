@@ -69,6 +69,8 @@ const SHAPES: [number, number, number][] = [
   [13, 9, 300],
   [33, 257, 40],
   [130, 67, 513],
+  [9, 1, 37], // matrix-vector shapes (Aᵀx has its own path)
+  [1, 5, 6],
 ];
 
 describe('gemmNT and portableGemm vs naive loops', () => {

@@ -118,6 +118,37 @@ describe('lanczosEigenvalues: dense random symmetric matrix vs the dense eigenso
   });
 });
 
+describe('lanczosEigenvalues: residuals from stored products', () => {
+  it('storeProducts (default) and recomputed residuals agree; only the latter spends k more applications', () => {
+    const n = 150;
+    const A = randomSymmetric(n, 21);
+    const norm = Math.max(...Array.from(portableBackend.symmetricEigenvalues(A), Math.abs));
+    let applied = 0;
+    const op = denseOperator(A);
+    const counted = { size: n, apply: (v: Float64Array) => (applied++, op.apply(v)) };
+    const stored = lanczosEigenvalues(counted, { k: 5, rng: Rng.fromSeed(9) });
+    expect(applied).toBe(stored.iterations);
+    expect(stored.applications).toBe(stored.iterations);
+    applied = 0;
+    const recomputed = lanczosEigenvalues(counted, { k: 5, rng: Rng.fromSeed(9), storeProducts: false });
+    expect(applied).toBe(recomputed.iterations + 5);
+    expect(recomputed.applications).toBe(applied);
+    expect(Array.from(stored.values)).toEqual(Array.from(recomputed.values));
+    // A·y formed from stored products differs from applying A to y by rounding: ≲ j·eps·‖A‖ per entry.
+    for (let i = 0; i < 5; i++) expect(Math.abs(stored.residuals[i] - recomputed.residuals[i])).toBeLessThan(Math.sqrt(n) * stored.iterations * EPS * norm);
+    expect(stored.converged).toBe(true);
+    expect(Math.max(...stored.residuals)).toBeLessThan(10 * 1e-10 * norm);
+  });
+
+  it('checking every step stops no later than checking every 5', () => {
+    const A = randomSymmetric(150, 22);
+    const every = lanczosEigenvalues(denseOperator(A), { k: 4, rng: Rng.fromSeed(1) });
+    const five = lanczosEigenvalues(denseOperator(A), { k: 4, rng: Rng.fromSeed(1), checkEvery: 5 });
+    expect(every.iterations).toBeLessThanOrEqual(five.iterations);
+    expect(five.iterations - every.iterations).toBeLessThan(5);
+  });
+});
+
 describe('lanczosEigenvalues: bad input', () => {
   const op = diagonalOperator(new Float64Array([1, 2, 3]));
   it.each([

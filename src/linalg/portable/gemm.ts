@@ -172,10 +172,9 @@ export function portableGemm(a: Matrix, b: Matrix, transA: boolean, transB: bool
   const kb = transB ? b.cols : b.rows;
   const n = transB ? b.rows : b.cols;
   if (k !== kb) throw new Error(`multiply: inner dimensions differ: op(A) is ${m}x${k}, op(B) is ${kb}x${n}`);
-  // NT form: rows of op(A) and rows of op(B)ᵀ, each k long and contiguous.
-  const rowsA = transA ? transposeData(a.data, a.rows, a.cols) : a.data;
-  const rowsB = transB ? b.data : transposeData(b.data, b.rows, b.cols);
-  return { rows: m, cols: n, data: gemmNT(rowsA, rowsB, m, n, k, alpha) };
+  const out: Matrix = { rows: m, cols: n, data: new Float64Array(m * n) };
+  portableGemmInto(a, b, transA, transB, alpha, out);
+  return out;
 }
 
 /** out ← alpha·op(A)·op(B) into a preallocated Matrix of the result's shape (not aliasing a or b). */
@@ -186,9 +185,37 @@ export function portableGemmInto(a: Matrix, b: Matrix, transA: boolean, transB: 
   const n = transB ? b.rows : b.cols;
   if (k !== kb) throw new Error(`multiply: inner dimensions differ: op(A) is ${m}x${k}, op(B) is ${kb}x${n}`);
   if (out.rows !== m || out.cols !== n) throw new Error(`multiplyInto: output is ${out.rows}x${out.cols}, expected ${m}x${n}`);
+  if (n === 1 && transA) {
+    // Aᵀ·x: accumulate rows of A (no transposed copy of A for a matrix-vector product).
+    transposedMatVec(a.data, a.rows, a.cols, b.data, alpha, out.data);
+    return;
+  }
   const rowsA = transA ? transposeData(a.data, a.rows, a.cols) : a.data;
   const rowsB = transB ? b.data : transposeData(b.data, b.rows, b.cols);
   gemmNTInto(rowsA, rowsB, m, n, k, alpha, out.data);
+}
+
+/** y ← alpha·Aᵀx for row-major A (rows×cols): y += x_r·A[r, :] four rows at a time. */
+function transposedMatVec(A: Float64Array, rows: number, cols: number, x: Float64Array, alpha: number, y: Float64Array): void {
+  y.fill(0);
+  const r4 = rows - (rows % 4);
+  for (let r = 0; r < r4; r += 4) {
+    const x0 = x[r];
+    const x1 = x[r + 1];
+    const x2 = x[r + 2];
+    const x3 = x[r + 3];
+    const b0 = r * cols;
+    const b1 = b0 + cols;
+    const b2 = b1 + cols;
+    const b3 = b2 + cols;
+    for (let j = 0; j < cols; j++) y[j] += x0 * A[b0 + j] + x1 * A[b1 + j] + x2 * A[b2 + j] + x3 * A[b3 + j];
+  }
+  for (let r = r4; r < rows; r++) {
+    const xr = x[r];
+    const b = r * cols;
+    for (let j = 0; j < cols; j++) y[j] += xr * A[b + j];
+  }
+  if (alpha !== 1) for (let j = 0; j < cols; j++) y[j] *= alpha;
 }
 
 /** scale·AᵀA ('AtA', cols×cols) or scale·AAᵀ ('AAt', rows×rows), symmetric to the bit. */
