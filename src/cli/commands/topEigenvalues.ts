@@ -16,7 +16,7 @@ import { hessianOperator } from '../../hessian/matrixFreeHvp.js';
 import type { LinalgBackend } from '../../linalg/backend.js';
 import { LANCZOS_DEFAULTS, lanczosEigenvalues } from '../../linalg/lanczos.js';
 import { BACKEND_NAMES, backendNote, describeBackend, getBackend, type BackendName } from '../../linalg/selectBackend.js';
-import { kernelSpectrum } from '../../spectrum/kernelSpectrum.js';
+import { kernelTopEigenvalues } from '../../spectrum/kernelSpectrum.js';
 import { numberOption, parseArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
 import type { CliIO } from '../io.js';
@@ -83,10 +83,8 @@ export function topEigenvalues(problem: TeacherStudentProblem, k: number, backen
   const P = problem.model.P;
   const base = { P, N: problem.N, k, atOptimum: problem.atOptimum, backend: backend.name, ...(note ? { backendNote: note } : {}) };
   if (problem.atOptimum && problem.family === 'two-layer') {
-    const ks = kernelSpectrum(problem, backend);
-    const desc = Array.from(ks.eigenvalues).reverse();
-    while (desc.length < k) desc.push(0); // the structural zeros
-    return { ...base, route: 'structured-kernel', eigenvalues: desc.slice(0, k) };
+    // The k largest of K (Lanczos to the dense solver's rounding level, or dense), zeros appended past rank.
+    return { ...base, route: 'structured-kernel', eigenvalues: Array.from(kernelTopEigenvalues(problem, k, backend).eigenvalues) };
   }
   const cap = Math.min(P, maxIterations ?? Math.max(LANCZOS_DEFAULTS.minIterationCap, 10 * k));
   const cache = problem.family === 'two-layer' && problem.Nh !== null ? 8 * 4 * problem.N * problem.Nh : problem.atOptimum ? 0 : 8 * P * P;
