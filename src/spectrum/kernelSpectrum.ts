@@ -130,7 +130,7 @@ export function kernelTopEigenvalues(p: TeacherStudentProblem, k: number, backen
   const bounds = new Float64Array(k);
   if (N >= KERNEL_LANCZOS_MIN_N && kk * KERNEL_LANCZOS_MIN_RATIO <= N) {
     const op = kernelOperator(K, backend);
-    const lz = lanczosEigenvalues(op, { k: kk, which: 'largest', tolerance: KERNEL_LANCZOS_ULPS * N * EPS, backend, rng: Rng.fromSeed(0).split('kernel-top') });
+    const lz = lanczosEigenvalues(op, { k: kk, which: 'largest', tolerance: KERNEL_LANCZOS_ULPS * N * EPS, backend, rng: Rng.fromSeed(0).split('kernel-top'), reorthogonalisation: 'full' });
     if (lz.converged) {
       out.set(lz.values);
       bounds.set(lz.errorBounds);
