@@ -18,8 +18,10 @@
  * and one pass over the rows reading g', S (and a·g'' off θ*) once, writing C over S.
  * Memory: G, g' and the reused S buffer (3·N·Nh float64), plus a·g'' off the optimum;
  * O(P + N) allocated per application.
- * Measured at (Ni, Nh, N) = (100, 1000, 2000), P = 101,000: ≈ 35 ms per product native,
- * ≈ 0.3 s portable (was ≈ 70 ms and ≈ 0.7 s with per-call buffers and naive loops).
+ * Measured at (Ni, Nh, N) = (100, 1000, 2000), P = 101,000, as process CPU time on the shared
+ * 2-core machine: ≈ 55–60 ms per application native (both BLAS threads; 65–100 ms with the
+ * per-call buffers and two passes this replaced), ≈ 250 ms portable (dominated by the two
+ * products in the blocked kernel).
  */
 import type { LinalgBackend } from '../linalg/backend.js';
 import { multiply, multiplyInto } from '../linalg/backendOps.js';

@@ -8,7 +8,9 @@
  *    with values[k].
  *  - singularValues: dgesdd, jobz = 'N'; descending.
  *  - gram: dsyrk (k·n² flops, half of a gemm), both triangles filled.
- *  - multiply / multiplyInto: dgemm.
+ *  - multiply / multiplyInto: dgemm; dgemv when either factor is a single column or row
+ *    (OpenBLAS's dgemm with one column runs several times slower than its dgemv — it is the
+ *    shape of Lanczos reorthogonalisation and of the kernel and G products).
  *
  * Accuracy: LAPACK's backward-stability bounds — eigenvalues within p(n)·eps·‖A‖₂, singular
  * values within p(m, n)·eps·‖A‖₂ (LAPACK Users' Guide §4.7, §4.9); the same bounds the
@@ -60,6 +62,18 @@ export function createNativeBackend(addon: NativeAddon): LinalgBackend {
     checkDims(fn, a.rows, a.cols, b.rows, b.cols);
     return { m, n };
   };
+  /** c ← alpha·op(A)·op(B): dgemv for a single output column or row, dgemm otherwise. */
+  const run = (a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number, m: number, n: number, c: Float64Array) => {
+    if (n === 1 && m > 1) {
+      // op(B) is one column, stored contiguously whether or not it is transposed.
+      addon.gemv(a.data, a.rows, a.cols, transA, b.data, alpha, 0, c);
+    } else if (m === 1 && n > 1) {
+      // cᵀ = op(A)·op(B) with op(A) one row: c = op(B)ᵀ·op(A)ᵀ.
+      addon.gemv(b.data, b.rows, b.cols, !transB, a.data, alpha, 0, c);
+    } else {
+      addon.gemm(a.data, a.rows, a.cols, transA, b.data, b.rows, b.cols, transB, alpha, 0, c);
+    }
+  };
   return {
     name: 'native',
 
@@ -102,7 +116,7 @@ export function createNativeBackend(addon: NativeAddon): LinalgBackend {
     multiply(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number): Matrix {
       const { m, n } = product('multiply', a, b, transA, transB, alpha);
       const c = allocate(m * n, 'multiply', `${m}x${n} product`);
-      addon.gemm(a.data, a.rows, a.cols, transA, b.data, b.rows, b.cols, transB, alpha, 0, c);
+      run(a, b, transA, transB, alpha, m, n, c);
       return { rows: m, cols: n, data: c };
     },
 
@@ -111,7 +125,7 @@ export function createNativeBackend(addon: NativeAddon): LinalgBackend {
       if (out === null || typeof out !== 'object' || !(out.data instanceof Float64Array) || out.rows !== m || out.cols !== n || out.data.length !== m * n) {
         throw new Error(`nativeBackend.multiplyInto: out must be a ${m}x${n} Matrix with ${m * n} entries`);
       }
-      addon.gemm(a.data, a.rows, a.cols, transA, b.data, b.rows, b.cols, transB, alpha, 0, out.data);
+      run(a, b, transA, transB, alpha, m, n, out.data);
     },
   };
 }

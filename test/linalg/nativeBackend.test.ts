@@ -176,6 +176,24 @@ describe.skipIf(!status.loaded)(`native backend vs portable${status.loaded ? '' 
     for (let i = 0; i < 42; i++) expect(Math.abs(p.data[i] - out.data[i])).toBeLessThan(5 * 5 * EPS * 25);
   });
 
+  it('vector shapes go through dgemv and match the portable kernel (column, row, transposed)', () => {
+    const A = random(40, 30, 21);
+    const x = random(30, 1, 22);
+    const xt = random(40, 1, 23);
+    const pairs: [Matrix, Matrix][] = [
+      [multiply(native, A, x), portableMultiply(A, x, false, false, 1)],
+      [multiply(native, A, xt, true, false, 3), portableMultiply(A, xt, true, false, 3)],
+      [multiply(native, A, { rows: 1, cols: 30, data: x.data }, false, true), portableMultiply(A, { rows: 1, cols: 30, data: x.data }, false, true, 1)],
+      [multiply(native, { rows: 1, cols: 40, data: xt.data }, A), portableMultiply({ rows: 1, cols: 40, data: xt.data }, A, false, false, 1)],
+      [multiply(native, { rows: 40, cols: 1, data: xt.data }, A, true, false, -1), portableMultiply({ rows: 40, cols: 1, data: xt.data }, A, true, false, -1)],
+    ];
+    for (const [got, ref] of pairs) {
+      expect([got.rows, got.cols]).toEqual([ref.rows, ref.cols]);
+      // ≤ 40 products of N(0,1) entries per entry: error ≤ 40·eps·Σ|ab| ≲ 40·eps·40·9·3.
+      for (let i = 0; i < got.data.length; i++) expect(Math.abs(got.data[i] - ref.data[i])).toBeLessThan(40 * 40 * 27 * EPS);
+    }
+  });
+
   it('a result too large to allocate is an Error naming the method, not an abort', () => {
     // 1 × 2^21 → a 2^21 × 2^21 Gram (32 TiB): refused by the JavaScript allocation before the addon is called.
     const wide: Matrix = { rows: 1, cols: 2 ** 21, data: new Float64Array(2 ** 21) };
@@ -210,12 +228,16 @@ describe.skipIf(!status.loaded)('the addon re-checks every argument (hc_lapack e
     expect(() => addon.gemm(f(6), 2, 3, false, f(6), 2, 3, false, 1, 0, f(4))).toThrow(/^hc_lapack\.gemm: inner dimensions differ \(3 vs 2\)$/);
     expect(() => addon.gemm(f(6), 2, 3, false, f(6), 3, 2, false, 1, 0, f(3))).toThrow(/gemm: argument 10 has length 3, expected 4/);
     expect(() => addon.gemm(f(6), 2, 3, false, f(6), 3, 2, false, 1, undefined as never, f(4))).toThrow(/gemm: argument 9 must be a number/);
+    expect(() => addon.gemv(f(6), 2, 3, false, f(2), 1, 0, f(2))).toThrow(/^hc_lapack\.gemv: argument 4 has length 2, expected 3$/);
+    expect(() => addon.gemv(f(6), 2, 3, true, f(2), 1, 0, f(2))).toThrow(/gemv: argument 7 has length 2, expected 3/);
+    expect(() => addon.gemv(f(6), 2, 3, 'yes' as never, f(3), 1, 0, f(2))).toThrow(/gemv: argument 3 must be a boolean/);
   });
 
   it('an output that overlaps an input is refused (BLAS forbids aliasing)', () => {
     const buf = f(8);
     expect(() => addon.syrk(buf.subarray(0, 4), 2, 2, 1, true, buf.subarray(2, 6))).toThrow(/syrk: output argument 5 overlaps input argument 0/);
     expect(() => addon.gemm(buf.subarray(0, 4), 2, 2, false, f(4), 2, 2, false, 1, 0, buf.subarray(0, 4))).toThrow(/gemm: output argument 10 overlaps input argument 0/);
+    expect(() => addon.gemv(buf.subarray(0, 4), 2, 2, false, buf.subarray(4, 6), 1, 0, buf.subarray(5, 7))).toThrow(/gemv: output argument 7 overlaps input argument 4/);
     expect(() => addon.eigvalsh(buf.subarray(0, 4), 2, f(2), buf.subarray(4, 8))).not.toThrow();
     expect(() => addon.eigvalsh(buf.subarray(0, 4), 2, f(2), buf.subarray(3, 7))).toThrow(/eigvalsh: output argument 3 overlaps input argument 0/);
   });

@@ -10,13 +10,14 @@ export interface NativeAddon {
   svdvals(a: Float64Array, rows: number, cols: number, s: Float64Array, scratch: Float64Array): void;
   syrk(a: Float64Array, rows: number, cols: number, alpha: number, transpose: boolean, c: Float64Array): void;
   gemm(a: Float64Array, aRows: number, aCols: number, transA: boolean, b: Float64Array, bRows: number, bCols: number, transB: boolean, alpha: number, beta: number, c: Float64Array): void;
+  gemv(a: Float64Array, rows: number, cols: number, transA: boolean, x: Float64Array, alpha: number, beta: number, y: Float64Array): void;
   info(): { config: string; threads: number; api?: number };
 }
 
 /** The addon API this TypeScript expects (info().api); an older build is reported as stale. */
 export const NATIVE_API_VERSION = 2;
 
-const METHODS = ['eigvalsh', 'eigh', 'svdvals', 'syrk', 'gemm', 'info'] as const;
+const METHODS = ['eigvalsh', 'eigh', 'svdvals', 'syrk', 'gemm', 'gemv', 'info'] as const;
 
 /** True when `x` has every addon function (guards against a foreign build; the API version is checked on load). */
 export function isNativeAddon(x: unknown): x is NativeAddon {
