@@ -8,7 +8,7 @@
  *  - singularValues: Golub–Kahan–Householder bidiagonalisation + Demmel–Kahan implicit QR
  *    (./portable/svdValues.ts; LAPACK dgebrd + dbdsqr), descending. One-sided Jacobi
  *    (./portable/jacobiSvd.ts) stays available for high relative accuracy on graded inputs;
- *    it is ≈ 10× slower (19 s vs 2 s at 1000×1008).
+ *    it is ≈ 10× slower (19 s vs 1.7 s at 1000×1008).
  *
  * Accuracy: eigenvalues within c·n·eps·‖A‖₂ of the exact eigenvalues of the
  * symmetric part (A + Aᵀ)/2 (which is A under the interface's symmetry
