@@ -1,6 +1,6 @@
 /**
  * `top-eigenvalues --k 20` at P = 101,000 ((Ni, Nh, N) = (100, 1000, 2000), tanh) as the CLI
- * computes it (topEigenvalues in src/cli/commands/topEigenvalues.ts), off the optimum at
+ * computes it (topEigenvalues in cli/commands/topEigenvalues.ts), off the optimum at
  * studentOffset 0.3 (matrix-free Lanczos on the exact HVP) and at it (structured kernel).
  * PyHessian's eigenvalues(top_n=20) at this size: ≈ 42–44 s (quoted in the issue).
  * Checks: iterations, converged, the worst residual over λ₁ (a rigorous bound on each value's
