@@ -56,7 +56,7 @@ export class SubjectProcess {
   private stderrTail = '';
   private pending: Pending | null = null;
   private failure: SubjectFailure | null = null;
-  private exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  private exitState: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   private answered = 0;
   private readonly exitPromise: Promise<void>;
   private readonly onParentExit = () => this.killGroup('SIGKILL');
@@ -69,7 +69,7 @@ export class SubjectProcess {
     process.on('exit', this.onParentExit);
     this.exitPromise = new Promise((resolve) => {
       this.child.on('close', (code, signal) => {
-        this.exited = { code, signal };
+        this.exitState = { code, signal };
         process.off('exit', this.onParentExit);
         this.onExit();
         resolve();
@@ -84,6 +84,16 @@ export class SubjectProcess {
     });
   }
 
+  /** Process id of the shell that runs the command (the process group's leader). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Resolves once the subject has exited (and with it, its stdout closed). */
+  get exited(): Promise<void> {
+    return this.exitPromise;
+  }
+
   /** The last lines the subject wrote to stderr, as one line (for messages). */
   stderrSummary(max = 400): string {
     const t = this.stderrTail.trim();
@@ -94,7 +104,7 @@ export class SubjectProcess {
   request(line: string, limits: RequestLimits): Promise<string> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.pending) return Promise.reject(new SubjectFailure('protocol', 'internal: a request is already open'));
-    if (this.exited) return Promise.reject(this.exitFailure(limits.label));
+    if (this.exitState) return Promise.reject(this.exitFailure(limits.label));
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         const partial = this.buffered > 0 ? ` (${this.buffered} bytes of an unfinished line received)` : '';
@@ -109,7 +119,7 @@ export class SubjectProcess {
   async close(): Promise<void> {
     if (this.pending) this.fail(new SubjectFailure('protocol', 'closed with a request open'));
     this.child.stdin.end();
-    if (this.exited) return;
+    if (this.exitState) return;
     const graceful = await Promise.race([this.exitPromise.then(() => true), delay(EXIT_GRACE_MS).then(() => false)]);
     if (graceful) return;
     this.killGroup('SIGTERM');
@@ -166,7 +176,7 @@ export class SubjectProcess {
   }
 
   private exitFailure(label: string): SubjectFailure {
-    const e = this.exited ?? { code: null, signal: null };
+    const e = this.exitState ?? { code: null, signal: null };
     const how = e.signal ? `was killed by ${e.signal}` : `exited with code ${e.code}`;
     const tail = this.stderrSummary();
     const partial = this.buffered > 0 ? `; ${this.buffered} bytes of an unterminated line were on stdout` : '';
@@ -189,7 +199,7 @@ export class SubjectProcess {
   }
 
   private killGroup(signal: NodeJS.Signals): void {
-    if (this.exited || this.child.pid === undefined) return;
+    if (this.exitState || this.child.pid === undefined) return;
     try {
       process.kill(-this.child.pid, signal);
     } catch {
