@@ -7,6 +7,7 @@ import * as fc from 'fast-check';
 import { Rng } from '../../rng/index.js';
 import { parameterCount, type ModelJson } from '../protocol/modelSchemas.js';
 import type { FamilyName, Op } from '../protocol/vocabulary.js';
+import { mlpModelOrNull, mlpRecipe, type MlpRecipe } from './mlpDraw.js';
 import { twoLayerModelOf, twoLayerRecipe, type TwoLayerRecipe } from './twoLayerDraw.js';
 
 /** Largest k asked of top-eigenvalues (capped at P). */
@@ -18,7 +19,7 @@ export interface FamilyPlan {
   readonly activations: readonly string[];
 }
 
-export type Recipe = TwoLayerRecipe;
+export type Recipe = TwoLayerRecipe | MlpRecipe;
 
 export interface Draw {
   readonly recipe: Recipe;
@@ -27,8 +28,8 @@ export interface Draw {
 
 export function drawArbitrary(plans: readonly FamilyPlan[]): fc.Arbitrary<Draw> {
   const recipes = plans.map((p) => {
-    if (p.family === 'two-layer') return twoLayerRecipe(p.activations);
-    throw new Error(`drawArbitrary: no generator for family ${p.family}`);
+    if (p.family === 'two-layer') return twoLayerRecipe(p.activations) as fc.Arbitrary<Recipe>;
+    return mlpRecipe(p.activations) as fc.Arbitrary<Recipe>;
   });
   return fc.record({ recipe: recipes.length === 1 ? recipes[0] : fc.oneof(...recipes), k: fc.integer({ min: 1, max: MAX_K }) });
 }
@@ -42,7 +43,7 @@ export interface Materialised {
 
 /** The request's payload for `op`, or null when the recipe must be redrawn. */
 export function materialise(d: Draw, op: Op): Materialised | null {
-  const model = twoLayerModelOf(d.recipe);
+  const model = d.recipe.family === 'two-layer' ? twoLayerModelOf(d.recipe) : mlpModelOrNull(d.recipe);
   if (model === null) return null;
   const P = parameterCount(model);
   if (op === 'hvp') return { model, P, v: Rng.fromSeed(d.recipe.seed).split('v').normals(P) };

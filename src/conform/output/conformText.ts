@@ -8,7 +8,7 @@ import type { ConformResult } from './resultSchema.js';
 export function conformText(r: ConformResult): string {
   const s = r.subject;
   const lines = [`subject: ${s.name ?? '(no describe answer)'}${s.dtype ? ` — ${s.dtype}` : ''}${s.relativeTolerance !== null ? `, relativeTolerance ${s.relativeTolerance}` : ''}`, `command: ${s.command}`];
-  if (s.ignored.length) lines.push(`ignored (not checked by this suite): ${s.ignored.join(', ')}`);
+  if (s.ignored.length) lines.push(`not checked in this run: ${s.ignored.join(', ')}`);
   lines.push(`seed ${r.settings.seed}, ${r.settings.runs} cases per op, families ${r.settings.families.join(', ') || '—'}`);
   for (const [op, rec] of Object.entries(r.ops)) {
     if (!rec) continue;

@@ -19,6 +19,7 @@
 import * as fc from 'fast-check';
 import type { LinalgBackend } from '../../linalg/backend.js';
 import { resolveActivation } from '../../nets/activation.js';
+import { mlpCheckedActivations } from '../reference/mlpReference.js';
 import type { Progress } from '../../report/progress/progress.js';
 import { drawArbitrary, materialise, type Draw, type FamilyPlan, type Materialised } from '../arbitraries/modelDraw.js';
 import type { DescribeAnswer } from '../protocol/messages.js';
@@ -30,7 +31,7 @@ import type { ToleranceInputs } from '../tolerance/opTolerance.js';
 import { SubjectSession } from './subjectSession.js';
 
 /** Families the suite has references and error bounds for. */
-export const CHECKED_FAMILIES: readonly FamilyName[] = ['two-layer'];
+export const CHECKED_FAMILIES: readonly FamilyName[] = ['two-layer', 'mlp'];
 
 /** New checks allowed while shrinking one failure (a Python subject answers in ~10–100 ms). */
 export const DEFAULT_MAX_SHRINKS = 300;
@@ -72,7 +73,10 @@ export interface ConformOptions {
 
 /** Activations of a describe answer that a family's reference supports, in the subject's order. */
 export function familyActivations(family: FamilyName, declared: readonly string[]): string[] {
-  if (family !== 'two-layer') return [];
+  if (family === 'mlp') {
+    const checked = mlpCheckedActivations();
+    return declared.filter((a) => checked.includes(a));
+  }
   return declared.filter((a) => {
     if (a === 'polynomial') return true;
     try {
@@ -94,7 +98,8 @@ function sizeText(m: Materialised): string {
     const act = typeof model.activation === 'string' ? model.activation : `polynomial of degree ${model.activation.polynomial.length - 1}`;
     return `two-layer, ${act}, Ni = ${model.W[0].length}, Nh = ${model.W.length}, N = ${model.X.length}, P = ${m.P}`;
   }
-  return `mlp, P = ${m.P}`;
+  const w = [model.X[0].length, ...model.layers.map((l) => l.weight.length)];
+  return `mlp, ${model.activation}, ${model.loss} (${model.reduction}), widths ${w.join('→')}, N = ${model.X.length}, ${model.bias ? 'bias' : 'no bias'}, P = ${m.P}`;
 }
 
 interface Plan {
@@ -121,11 +126,12 @@ function planFor(d: DescribeAnswer, opts: ConformOptions): Plan {
   const families: FamilyPlan[] = [];
   for (const f of wanted) {
     const activations = familyActivations(f, d.activations);
-    for (const a of d.activations) if (!activations.includes(a) && f === 'two-layer') ignored.push(`activation ${a}`);
     if (activations.length > 0) families.push({ family: f, activations });
+    else ignored.push(`family ${f} (none of its declared activations can be checked)`);
   }
+  for (const a of d.activations) if (!families.some((f) => f.activations.includes(a))) ignored.push(`activation ${a}`);
   if (families.length === 0) {
-    throw new ConformUsageError(`nothing to check: the subject (${d.name}) declares families [${d.families.join(', ')}] and activations [${d.activations.join(', ')}]; the suite checks ${CHECKED_FAMILIES.join(', ')} with identity, tanh, erf, relu, sigmoid, softplus, z^2…z^6 or polynomial`);
+    throw new ConformUsageError(`nothing to check: the subject (${d.name}) declares families [${d.families.join(', ')}] and activations [${d.activations.join(', ')}]; the suite checks ${CHECKED_FAMILIES.join(', ')} with identity, tanh, erf, relu, sigmoid, softplus, z^2…z^6 or polynomial (two-layer) and ${mlpCheckedActivations().join(', ')} (mlp)`);
   }
   return { ops, families, ignored: [...new Set(ignored)] };
 }

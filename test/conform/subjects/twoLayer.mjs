@@ -30,6 +30,8 @@ const activations = flag('activations', 'identity,tanh,erf,sigmoid,softplus,relu
 const name = flag('name', `node two-layer (${arith}${bug !== 'none' ? `, bug ${bug}` : ''}${misbehave !== 'none' ? `, misbehave ${misbehave}` : ''})`);
 
 const r = arith === 'float32' ? Math.fround : (x) => x;
+import { jacobiEigenvalues } from './jacobi.mjs';
+
 const add = (a, b) => r(a + b);
 const mul = (a, b) => r(a * b);
 const sub = (a, b) => r(a - b);
@@ -189,39 +191,6 @@ function hvp(m, v) {
   });
 }
 
-/** Cyclic Jacobi eigenvalues of a symmetric matrix (ascending), in the arithmetic. */
-function eigenvalues(A0) {
-  const n = A0.length;
-  const A = A0.map((row, i) => row.map((v, j) => r(0.5 * (v + A0[j][i]))));
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += A[i][j] * A[i][j];
-    if (off === 0 || off < 1e-300) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        if (A[p][q] === 0) continue;
-        const theta = (A[q][q] - A[p][p]) / (2 * A[p][q]);
-        const t = r(Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1)));
-        const c = r(1 / Math.sqrt(t * t + 1));
-        const s = mul(t, c);
-        for (let k = 0; k < n; k++) {
-          const akp = A[k][p];
-          const akq = A[k][q];
-          A[k][p] = sub(mul(c, akp), mul(s, akq));
-          A[k][q] = add(mul(s, akp), mul(c, akq));
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = A[p][k];
-          const aqk = A[q][k];
-          A[p][k] = sub(mul(c, apk), mul(s, aqk));
-          A[q][k] = add(mul(s, apk), mul(c, aqk));
-        }
-      }
-    }
-  }
-  return A.map((row, i) => row[i]).sort((x, y) => x - y);
-}
-
 function answer(req) {
   if (req.op === 'describe') {
     return { id: req.id, name, dtype: declared, ops, families: ['two-layer'], activations };
@@ -230,7 +199,7 @@ function answer(req) {
   if (req.op === 'hessian') return { id: req.id, hessian: hessian(req.model) };
   if (req.op === 'hvp') return { id: req.id, hvp: hvp(req.model, req.v) };
   if (req.op === 'top-eigenvalues') {
-    const asc = eigenvalues(hessian(req.model));
+    const asc = jacobiEigenvalues(hessian(req.model), r);
     const top = asc.slice(-req.k).reverse();
     return { id: req.id, eigenvalues: bug === 'eig-ascending' ? top.reverse() : top };
   }
@@ -261,8 +230,9 @@ function handle(line) {
         write({ ...answer(req), id: req.id + 1 });
         return;
       case 'extra-line':
-        write(answer(req));
-        write({ id: req.id, note: 'an extra line' });
+        // One write: the extra line usually arrives with the answer (a line when nothing is open);
+        // if the pipe splits it, it is read as the next answer (a wrong id). Both are violations.
+        process.stdout.write(`${JSON.stringify(answer(req))}\n${JSON.stringify({ id: req.id, note: 'an extra line' })}\n`);
         return;
       case 'nan': {
         const text = JSON.stringify(answer(req)).replace(/-?\d+\.\d+(e-?\d+)?/, 'NaN');
