@@ -36,7 +36,7 @@ export async function renderConformHtml(r: ConformResult): Promise<string> {
     ? `<section class="claim fail" id="counterexample"><h2>Counterexample ${badge('fail')}</h2>
 <dl class="facts"><dt>op</dt><dd>${escapeHtml(c.op)}</dd><dt>what happened</dt><dd>${escapeHtml(c.kind)}: ${escapeHtml(c.message)}</dd>${c.size ? `<dt>model</dt><dd>${escapeHtml(c.size)}${c.shrinks ? ` (shrunk in ${c.shrinks} steps)` : ''}</dd>` : ''}${c.error !== null ? `<dt>error</dt><dd>${escapeHtml(formatNumber(c.error))} at ${escapeHtml(c.at ?? '')} (expected ${escapeHtml(String(c.expected))}, got ${escapeHtml(String(c.got))})</dd><dt>tolerance</dt><dd>${escapeHtml(formatNumber(c.tolerance))} — error ÷ tolerance ${escapeHtml(formatNumber(c.ratio ?? Infinity))}</dd>` : ''}</dl>
 <h3>Replay</h3><pre>${escapeHtml(c.replay)}</pre>
-${c.model !== null ? `<h3>Request</h3><pre>${escapeHtml(JSON.stringify({ op: c.op, model: c.model, ...(c.v ? { v: c.v } : {}), ...(c.k !== null ? { k: c.k } : {}) }, null, 1))}</pre>` : ''}
+${c.model !== null ? `<h3>Request</h3><pre>${escapeHtml(JSON.stringify({ op: c.op, model: c.model, ...(c.v ? { v: c.v } : {}), ...(c.k !== null ? { k: c.k } : {}) }))}</pre>` : ''}
 </section>`
     : '';
   return `<!doctype html>
