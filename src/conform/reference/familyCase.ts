@@ -3,19 +3,14 @@
  * the tolerances come from, whatever its family. The one switch on the family is here; a
  * family plugs in with a builder (two-layer now; mlp in ./mlpReference.ts).
  */
-import type { Matrix } from '../../linalg/matrix.js';
 import type { ModelJson } from '../protocol/modelSchemas.js';
-import type { UnitErrorBound } from '../tolerance/unitErrorBound.js';
 import { twoLayerErrorBound } from '../tolerance/twoLayerErrorBound.js';
 import { mlpCase } from './mlpReference.js';
 import { twoLayerCase, twoLayerHessian, twoLayerHvp } from './twoLayerReference.js';
 
-export interface FamilyCase {
-  readonly P: number;
-  hessian(): Matrix;
-  hvp(v: Float64Array): Float64Array;
-  errorBound(): UnitErrorBound;
-}
+import type { FamilyCase } from './familyCaseShape.js';
+
+export type { FamilyCase } from './familyCaseShape.js';
 
 export function familyCase(model: ModelJson): FamilyCase {
   if (model.family === 'two-layer') {

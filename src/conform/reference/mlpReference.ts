@@ -23,7 +23,7 @@ import { zeros, type Matrix } from '../../linalg/matrix.js';
 import { MLP_ACTIVATIONS, buildMlpProblem, type MlpProblem, type MlpSpec } from '../../nets/mlp/index.js';
 import type { MlpModelJson } from '../protocol/modelSchemas.js';
 import { mlpErrorBound } from '../tolerance/mlpErrorBound.js';
-import type { FamilyCase } from './familyCase.js';
+import type { FamilyCase } from './familyCaseShape.js';
 
 /** Activations the bound has magnitudes for (../tolerance/activationMagnitudes.ts). */
 const BOUNDED_ACTIVATIONS = ['relu', 'tanh', 'identity', 'sigmoid', 'softplus', 'erf'];
