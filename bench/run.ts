@@ -228,6 +228,17 @@ if (want('slq-density')) {
     `W₁/(b−a) = ${(ck.wasserstein1OverRange as number).toExponential(2)} ≤ bound ${(ck.boundOverRange as number).toExponential(2)}; σ = ${(ck.sigma as number).toPrecision(3)} adds ≤ ${(ck.smoothingAdds as number).toPrecision(3)}`);
 }
 
+// The MLP engine's H·v (plain TS): the quoted peer is the same case measured on the engine
+// before the tiled kernels and the θ cache (commit 6ffc851; CPU time, median of 5).
+const MLP_HVP_BEFORE_MS: Record<string, number> = { relu: 1000, tanh: 1190 };
+for (const act of ['relu', 'tanh']) {
+  if (!want(`mlp-hvp-${act}`)) continue;
+  const c = runCase('mlpHessianVector.ts', { activation: act, reps: quick ? 3 : 5 });
+  const ck = c.checks;
+  row(c, null, 'engine before tiling (6ffc851), quoted', MLP_HVP_BEFORE_MS[act], 'report', null,
+    `at a new θ ${(ck.hvpColdMs as number).toFixed(0)} ms; GN·v ${(ck.gnvRepeatedMs as number).toFixed(0)} ms; gradient ${(ck.gradientMs as number).toFixed(0)} ms; cold = repeated bitwise: ${ck.coldEqualsRepeatedBitwise}`);
+}
+
 const machine: Machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,

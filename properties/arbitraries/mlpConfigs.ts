@@ -1,7 +1,8 @@
 /**
  * Small multilayer-perceptron configurations for S1 (Sagun et al. 2018, Eq. 4 beyond MSE):
  * input dimension d, one or two hidden layers of 1–5 units, k = 2..5 outputs, N = 3..12
- * samples, hidden activation relu | tanh | identity, loss softmax cross-entropy or MSE.
+ * samples, hidden activation relu | tanh | identity, loss cross-entropy or the ½-scaled squared
+ * error (half-squared-error, the papers' MSE).
  * The configuration is JSON; data and θ come from one Rng seeded by `seed`, split by key
  * ('data', 'labels', 'targets', 'theta', 'offset'), as in teacherConfigs.ts, so a printed
  * counterexample replays exactly. θ is a He/Glorot initialisation plus N(0, thetaNoise²)
@@ -43,7 +44,7 @@ export function mlpConfigArb(opts: MlpConfigOptions = {}): fc.Arbitrary<MlpConfi
     k: fc.integer({ min: 2, max: 5 }),
     N: fc.integer({ min: 3, max: opts.maxN ?? 12 }),
     activation: fc.constantFrom<MlpActivation>('relu', 'tanh', 'identity'),
-    loss: fc.constantFrom<MlpLoss>(...(opts.losses ?? (['softmax-cross-entropy', 'mse'] as const))),
+    loss: fc.constantFrom<MlpLoss>(...(opts.losses ?? (['cross-entropy', 'half-squared-error'] as const))),
     thetaNoise: scaleArb(0.1, 0.8),
     seed: seedArb,
   });
@@ -64,7 +65,7 @@ export function buildMlpCase(config: MlpConfig): MlpCase {
   const lab = rng.split('labels');
   const labels = Int32Array.from({ length: N }, () => lab.integer(k));
   const data =
-    config.loss === 'softmax-cross-entropy' ? { X, labels } : { X, labels, targets: { ...zeros(N, k), data: rng.split('targets').normals(N * k) } };
+    config.loss === 'cross-entropy' ? { X, labels } : { X, labels, targets: { ...zeros(N, k), data: rng.split('targets').normals(N * k) } };
   const problem = buildMlpProblem(spec, data);
   const theta = problem.initialTheta(rng.split('theta'));
   const offset = rng.split('offset');
@@ -74,5 +75,5 @@ export function buildMlpCase(config: MlpConfig): MlpCase {
 
 /** Coverage label: activation × loss × k. */
 export function mlpLabelOf(c: MlpConfig): string {
-  return `${c.activation} × ${c.loss === 'mse' ? 'mse' : 'softmax-ce'} × k=${c.k}`;
+  return `${c.activation} × ${c.loss === 'half-squared-error' ? 'mse' : 'softmax-ce'} × k=${c.k}`;
 }

@@ -6,10 +6,12 @@
  * Random draws come from one seeded generator split by purpose ('teacher', 'data',
  * 'student'), so changing one never changes the others.
  *
- * Building is O(N·P) time and O(N·Ni + P) memory at most, so no memory budget is checked
- * here: routes that hold whole matrices check it where they are taken (memoryBudget.ts).
+ * Building is O(N·P) time and O(N·Ni + P) memory: a generated configuration's sizes are checked
+ * against the memory budget BEFORE anything is drawn (generatedBytes); routes that hold whole
+ * matrices check their own, larger needs where they are taken (memoryBudget.ts).
  */
 import { ConfigError } from './configError.js';
+import { assertFits } from './memoryBudget.js';
 import { GENERATED_DEFAULTS, type Config } from './types.js';
 import { optionalBoolean, optionalNumber, requireInteger, requireMatrix, requireObject, requireVector } from './validate.js';
 import { cholesky, solveRightLowerTranspose } from '../linalg/cholesky.js';
@@ -133,10 +135,21 @@ interface Draw {
   studentOffset: number;
 }
 
+/**
+ * Bytes a generated problem holds while it is built: X (N×Ni, twice while whitening), the
+ * teacher and the student (P each), targets (N), and for deep nets every layer (≤ depth·Nh·max(Ni, Nh)).
+ */
+export function generatedBytes(Ni: number, Nh: number, N: number, depth = 2): number {
+  const P = depth === 2 ? Nh * Ni + Nh : Nh * Ni + (depth - 2) * Nh * Nh + Nh;
+  return 8 * (2 * N * Ni + 3 * P + 2 * N);
+}
+
 function readDraw(cfg: Record<string, unknown>): Draw {
   const Ni = requireInteger(cfg.Ni, 'Ni', 1, MAX_DIM);
   const Nh = requireInteger(cfg.Nh, 'Nh', 1, MAX_DIM);
   const N = requireInteger(cfg.N, 'N', 1, MAX_DIM);
+  const depth = cfg.family === 'deep-linear' ? requireInteger(cfg.depth ?? GENERATED_DEFAULTS.depth, 'depth', 2, 64) : 2;
+  assertFits(generatedBytes(Ni, Nh, N, depth), `drawing a problem with Ni = ${Ni}, Nh = ${Nh}, N = ${N}`, 'N', 'use smaller Ni, Nh or N');
   const seed = requireInteger(cfg.seed, 'seed', 0);
   const whiten = optionalBoolean(cfg.whiten, 'whiten', GENERATED_DEFAULTS.whiten);
   if (whiten && N < Ni) throw new ConfigError('whiten', `needs N ≥ Ni to make XᵀX/N = I, got N = ${N} < Ni = ${Ni}`, 'raise N or set "whiten": false');

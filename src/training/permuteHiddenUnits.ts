@@ -33,7 +33,7 @@ export function permuteHiddenUnits(spec: MlpSpec, theta: Float64Array, layer: nu
   for (let i = 0; i < n; i++) {
     const j = perm[i];
     for (let c = 0; c < nIn; c++) out[W + j * nIn + c] = theta[W + i * nIn + c];
-    out[b + j] = theta[b + i];
+    if (b >= 0) out[b + j] = theta[b + i]; // b < 0: a spec with bias: false
     for (let r = 0; r < nOut; r++) out[W2 + r * n + j] = theta[W2 + r * n + i];
   }
   return out;
@@ -58,7 +58,7 @@ export function hiddenUnitDescriptors(spec: MlpSpec, theta: Float64Array, layer:
   return Array.from({ length: n }, (_, i) => {
     const u = new Float64Array(nIn + 1 + nOut);
     for (let c = 0; c < nIn; c++) u[c] = theta[W + i * nIn + c];
-    u[nIn] = theta[b + i];
+    u[nIn] = b >= 0 ? theta[b + i] : 0;
     for (let r = 0; r < nOut; r++) u[nIn + 1 + r] = theta[W2 + r * n + i];
     return u;
   });

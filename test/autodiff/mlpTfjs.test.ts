@@ -61,7 +61,8 @@ function tfMlpHessian(tf: Tf, p: MlpProblem, theta: Float64Array, naive: boolean
   const { widths, L, weightOffset, biasOffset } = lay;
   const N = p.N;
   const k = p.spec.outputs;
-  const act = tfActivation(tf, p.spec.activation);
+  // CASES below use only activations tfActivation knows (relu, tanh, identity).
+  const act = tfActivation(tf, p.spec.activation as 'relu' | 'tanh' | 'identity');
   // Naive: log Σ exp(f) with tfjs's own Exp (no max shift needed for these O(1) logits;
   // tf.logSumExp itself cannot be differentiated twice at all: its max has no gradient of Equal).
   const lse: TensorFn = naive ? (f) => tf.log(tf.sum(tf.exp(f), -1, true)) : customLogSumExp(tf);
@@ -76,7 +77,7 @@ function tfMlpHessian(tf: Tf, p: MlpProblem, theta: Float64Array, naive: boolean
       const Z = tf.add(tf.matMul(A, W, false, true), b);
       A = l < L ? act(Z) : Z;
     }
-    if (p.spec.loss === 'mse') return tf.div(tf.sum(tf.square(tf.sub(A, T!))), 2 * N);
+    if (p.spec.loss === 'half-squared-error') return tf.div(tf.sum(tf.square(tf.sub(A, T!))), 2 * N);
     return tf.div(tf.sub(tf.sum(lse(A)), tf.sum(tf.mul(A, Y!))), N);
   };
   const P = p.P;
@@ -101,10 +102,10 @@ function tfMlpHessian(tf: Tf, p: MlpProblem, theta: Float64Array, naive: boolean
 }
 
 const CASES: Array<[MlpActivation, MlpLoss]> = [
-  ['tanh', 'softmax-cross-entropy'],
-  ['relu', 'softmax-cross-entropy'],
-  ['identity', 'softmax-cross-entropy'],
-  ['tanh', 'mse'],
+  ['tanh', 'cross-entropy'],
+  ['relu', 'cross-entropy'],
+  ['identity', 'cross-entropy'],
+  ['tanh', 'half-squared-error'],
 ];
 
 describe('MLP · tfjs float32 Hessian agrees with the float64 engine (custom-gradient softmax)', () => {
@@ -119,7 +120,7 @@ describe('MLP · tfjs float32 Hessian agrees with the float64 engine (custom-gra
       const err = relFrob(tfMlpHessian(tf, p, theta, false), H);
       expect(tol).toBeLessThan(1e-3);
       expect(err, `relative Frobenius error ${err.toExponential(2)} vs tolerance ${tol.toExponential(2)}`).toBeLessThanOrEqual(tol);
-      if (loss === 'softmax-cross-entropy') {
+      if (loss === 'cross-entropy') {
         // Power: tfjs's own logSumExp drops the −ppᵀ/diag(p) curvature paths and is rejected.
         const naive = relFrob(tfMlpHessian(tf, p, theta, true), H);
         expect(naive, `naive logSumExp error ${naive.toExponential(2)} should exceed ${tol.toExponential(2)}`).toBeGreaterThan(10 * tol);

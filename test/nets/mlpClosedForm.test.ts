@@ -1,8 +1,10 @@
 /**
  * The MLP engine against hand-computed closed forms: a one-hidden-unit net (every
  * gradient and Hessian entry written out), logistic regression (k = 2, no hidden layer:
- * H = X̃ᵀDX̃/N on the logit difference, residual term exactly 0), softmax identities
- * (gradient over the logits sums to zero; loss stable for huge logits).
+ * H = X̃ᵀDX̃/N on the logit difference, residual term exactly 0), the linear model with
+ * nn.MSELoss (H = (2/(N·k))·(I_k ⊗ X̃ᵀX̃), with and without biases, mean and sum), softmax
+ * regression (H = (1/N) Σ (diag(p) − ppᵀ) ⊗ x̃x̃ᵀ), softmax identities (gradient over the
+ * logits sums to zero; loss stable for huge logits).
  *
  * Tolerances: each closed form and the engine evaluate the same few products in a
  * different order; entries are sums of ≤ m = mlpOperationCount terms of size ≤ the
@@ -19,7 +21,7 @@ describe('MLP · one hidden unit, tanh, MSE: hand-computed gradient and Hessian'
   const x = 0.7;
   const t = -0.4;
   const [w1, b1, w2, b2] = [0.9, -0.3, 1.3, 0.2];
-  const p = buildMlpProblem({ inputDim: 1, hidden: [1], outputs: 1, activation: 'tanh', loss: 'mse' }, { X: { rows: 1, cols: 1, data: Float64Array.of(x) }, targets: { rows: 1, cols: 1, data: Float64Array.of(t) } });
+  const p = buildMlpProblem({ inputDim: 1, hidden: [1], outputs: 1, activation: 'tanh', loss: 'half-squared-error' }, { X: { rows: 1, cols: 1, data: Float64Array.of(x) }, targets: { rows: 1, cols: 1, data: Float64Array.of(t) } });
   const theta = Float64Array.of(w1, b1, w2, b2);
   const z = w1 * x + b1;
   const s = Math.tanh(z);
@@ -71,7 +73,7 @@ describe('MLP · logistic regression (k = 2, no hidden layer): H = X̃ᵀDX̃/N 
   const d = 3;
   const X = { rows: N, cols: d, data: rng.normals(N * d) };
   const labels = Int32Array.from({ length: N }, () => rng.integer(2));
-  const p = buildMlpProblem({ inputDim: d, hidden: [], outputs: 2, activation: 'identity', loss: 'softmax-cross-entropy' }, { X, labels });
+  const p = buildMlpProblem({ inputDim: d, hidden: [], outputs: 2, activation: 'identity', loss: 'cross-entropy' }, { X, labels });
   const theta = rng.normals(p.P, 0.8);
   // θ = (W row 0 (d), W row 1 (d), b0, b1); x̃ = (x, 1). With q_n = p_n(class 1), the Hessian is
   // H[(c,i),(c',j)] = (1/N) Σ_n s_c s_c' q_n(1 − q_n) x̃_i x̃_j, s = (+1, −1): the X̃ᵀDX̃/N of
@@ -119,7 +121,7 @@ describe('MLP · logistic regression (k = 2, no hidden layer): H = X̃ᵀDX̃/N 
 describe('MLP · softmax identities', () => {
   for (const activation of ACTIVATIONS) {
     it(`${activation}: ∂L/∂f sums to zero over the classes (output-bias gradient sums to 0)`, () => {
-      const { p, theta } = smallCase(activation, 'softmax-cross-entropy', { k: 5 });
+      const { p, theta } = smallCase(activation, 'cross-entropy', { k: 5 });
       const lay = mlpLayout(p.spec);
       const g = p.gradient(theta);
       let sum = 0;
@@ -135,7 +137,7 @@ describe('MLP · softmax identities', () => {
   }
   it('log-sum-exp keeps the loss finite and exact for logits of size 1e3', () => {
     // Linear model with a huge bias: f = (1000, 0, −1000) + small; ℓ = lse(f) − f_y.
-    const p = buildMlpProblem({ inputDim: 1, hidden: [], outputs: 3, activation: 'identity', loss: 'softmax-cross-entropy' }, { X: { rows: 1, cols: 1, data: Float64Array.of(0) }, labels: Int32Array.of(2) });
+    const p = buildMlpProblem({ inputDim: 1, hidden: [], outputs: 3, activation: 'identity', loss: 'cross-entropy' }, { X: { rows: 1, cols: 1, data: Float64Array.of(0) }, labels: Int32Array.of(2) });
     const theta = Float64Array.of(0, 0, 0, 1000, 0, -1000);
     // lse = 1000 + log(1 + e^{−1000} + e^{−2000}) = 1000 exactly in float64; ℓ = 1000 − (−1000) = 2000.
     expect(p.loss(theta)).toBe(2000);
@@ -149,7 +151,7 @@ describe('MLP · softmax identities', () => {
     // errors ~eps/ε ≈ 1e-5; the engine's are a few ulp times the logit size (≤ 64·EPS·26).
     const N = 3;
     const X = { rows: N, cols: 2, data: Float64Array.of(0.5, -1, 2, 0.3, -0.7, 1.1) };
-    const p = buildMlpProblem({ inputDim: 2, hidden: [], outputs: 2, activation: 'identity', loss: 'softmax-cross-entropy' }, { X, labels: Int32Array.of(0, 0, 0) });
+    const p = buildMlpProblem({ inputDim: 2, hidden: [], outputs: 2, activation: 'identity', loss: 'cross-entropy' }, { X, labels: Int32Array.of(0, 0, 0) });
     const theta = Float64Array.of(0, 0, 0, 0, 12.5, -12.5);
     const eps = 1 / (1 + Math.exp(25));
     const rel = 64 * EPS * 26;
@@ -190,5 +192,96 @@ describe('MLP · ReLU is the almost-everywhere Hessian (σ″ = 0)', () => {
       expect(blockMax).toBe(0);
       expect(maxAbs(R.data)).toBeGreaterThan(1e-3);
     }
+  });
+});
+
+describe('MLP · linear model (no hidden layer, identity) with nn.MSELoss: H = (2/(N·k))·(I_k ⊗ X̃ᵀX̃)', () => {
+  // L = 1/(N k) Σ_n Σ_c (w_cᵀx̃_n − t_nc)² with x̃ = (x, 1) and w_c = (W[c, :], b_c): the
+  // outputs do not share parameters and each is linear, so ∂²L/∂w_c∂w_c' = δ_cc'·(2/(N k))·Σ_n x̃x̃ᵀ.
+  // In θ's layout (W row-major, then b): index of (c, i) is c·d + i for i < d, k·d + c for the bias.
+  const rng = Rng.fromSeed(12);
+  const N = 7;
+  const d = 3;
+  const k = 4;
+  const X = { rows: N, cols: d, data: rng.normals(N * d) };
+  const targets = { rows: N, cols: k, data: rng.normals(N * k) };
+  for (const [bias, reduction] of [[true, 'mean'], [true, 'sum'], [false, 'mean']] as const) {
+    it(`bias: ${bias}, reduction: ${reduction}`, () => {
+      const p = buildMlpProblem({ inputDim: d, hidden: [], outputs: k, activation: 'identity', loss: 'mse', reduction, bias }, { X, targets });
+      const dt = bias ? d + 1 : d;
+      expect(p.P).toBe(k * dt);
+      const theta = rng.normals(p.P);
+      const idx = (c: number, i: number) => (i < d ? c * d + i : k * d + c);
+      const scale = reduction === 'mean' ? 2 / (N * k) : 2;
+      const closed = zeros(p.P, p.P);
+      const grad = new Float64Array(p.P);
+      for (let n = 0; n < N; n++) {
+        const xt = [...X.data.subarray(n * d, (n + 1) * d), ...(bias ? [1] : [])];
+        for (let c = 0; c < k; c++) {
+          let f = 0;
+          for (let i = 0; i < dt; i++) f += theta[idx(c, i)] * xt[i];
+          const r = f - targets.data[n * k + c];
+          for (let i = 0; i < dt; i++) {
+            grad[idx(c, i)] += scale * r * xt[i];
+            for (let j = 0; j < dt; j++) closed.data[idx(c, i) * p.P + idx(c, j)] += scale * xt[i] * xt[j];
+          }
+        }
+      }
+      const m = mlpOperationCount(mlpLayout(p.spec).widths, N);
+      const tol = m * EPS * maxAbs(closed.data);
+      const H = p.hessian(theta);
+      const GN = p.gaussNewton(theta);
+      for (let i = 0; i < closed.data.length; i++) {
+        expect(Math.abs(H.data[i] - closed.data[i])).toBeLessThanOrEqual(tol);
+        expect(Math.abs(GN.data[i] - closed.data[i])).toBeLessThanOrEqual(tol);
+      }
+      expect(maxAbs(p.residualTerm(theta).data)).toBe(0);
+      const g = p.gradient(theta);
+      const gtol = m * EPS * maxAbs(grad) * (1 + maxAbs(theta));
+      for (let i = 0; i < p.P; i++) expect(Math.abs(g[i] - grad[i])).toBeLessThanOrEqual(gtol);
+      // Power: the ½-scaled loss has half this Hessian (and a k-fold different mean).
+      const half = buildMlpProblem({ ...p.spec, loss: 'half-squared-error' }, { X, targets }).hessian(theta);
+      expect(Math.abs(half.data[0] - closed.data[0])).toBeGreaterThan(0.2 * Math.abs(closed.data[0]));
+    });
+  }
+});
+
+describe('MLP · softmax regression (k = 3, no hidden layer): H = (1/N) Σ_n (diag(p_n) − p_n p_nᵀ) ⊗ x̃_n x̃_nᵀ', () => {
+  const rng = Rng.fromSeed(13);
+  const N = 8;
+  const d = 2;
+  const k = 3;
+  const X = { rows: N, cols: d, data: rng.normals(N * d) };
+  const labels = Int32Array.from({ length: N }, () => rng.integer(k));
+  const p = buildMlpProblem({ inputDim: d, hidden: [], outputs: k, activation: 'identity', loss: 'cross-entropy' }, { X, labels });
+  const theta = rng.normals(p.P, 0.9);
+  const idx = (c: number, i: number) => (i < d ? c * d + i : k * d + c);
+  const closed = zeros(p.P, p.P);
+  for (let n = 0; n < N; n++) {
+    const xt = [...X.data.subarray(n * d, (n + 1) * d), 1];
+    const f = [0, 1, 2].map((c) => xt.reduce((s, x, i) => s + theta[idx(c, i)] * x, 0));
+    const pr = softmax(f);
+    for (let c = 0; c < k; c++) for (let c2 = 0; c2 < k; c2++) {
+      const A = (c === c2 ? pr[c] : 0) - pr[c] * pr[c2];
+      for (let i = 0; i <= d; i++) for (let j = 0; j <= d; j++) closed.data[idx(c, i) * p.P + idx(c2, j)] += (A * xt[i] * xt[j]) / N;
+    }
+  }
+  const tol = mlpOperationCount(mlpLayout(p.spec).widths, N) * EPS * maxAbs(closed.data);
+  it('Hessian, Gauss–Newton and H·e_i equal the closed form; residual term is exactly 0', () => {
+    const H = p.hessian(theta);
+    const GN = p.gaussNewton(theta);
+    for (let i = 0; i < closed.data.length; i++) {
+      expect(Math.abs(H.data[i] - closed.data[i])).toBeLessThanOrEqual(tol);
+      expect(Math.abs(GN.data[i] - closed.data[i])).toBeLessThanOrEqual(tol);
+    }
+    const e = new Float64Array(p.P);
+    e[4] = 1;
+    const col = p.hessianVector(theta, e);
+    for (let i = 0; i < p.P; i++) expect(Math.abs(col[i] - closed.data[i * p.P + 4])).toBeLessThanOrEqual(tol);
+    expect(maxAbs(p.residualTerm(theta).data)).toBe(0);
+  });
+  it("reduction 'sum' is N times the closed form", () => {
+    const sum = buildMlpProblem({ ...p.spec, reduction: 'sum' }, { X, labels }).hessian(theta);
+    for (let i = 0; i < closed.data.length; i++) expect(Math.abs(sum.data[i] - N * closed.data[i])).toBeLessThanOrEqual(N * tol);
   });
 });

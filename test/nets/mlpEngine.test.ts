@@ -16,7 +16,8 @@ import { add, EPS, frobenius, matvec, maxAbs, norm2, zeros } from '../../src/lin
 import { buildMlpProblem, mlpLayout, mlpOperationCount, mlpParameterCount, softmax, type MlpProblem } from '../../src/nets/mlp/index.js';
 import { Rng } from '../../src/rng/index.js';
 import { BLOCK_SAMPLES } from '../../src/nets/mlp/workspace.js';
-import { ACTIVATIONS, LOSSES, smallCase } from './mlpSupport.js';
+import { HE_INITIALISED } from '../../src/nets/mlp/hiddenActivation.js';
+import { ACTIVATIONS, divisorOf, LOSSES, lossCurvature, smallCase } from './mlpSupport.js';
 
 const STEP = Math.cbrt(EPS);
 
@@ -53,7 +54,7 @@ describe('MLP · layout and parameter count', () => {
   it('P = Σ n_l (n_{l−1} + 1) with biases in every layer', () => {
     expect(mlpParameterCount({ inputDim: 3, hidden: [4, 3], outputs: 2 })).toBe(4 * 4 + 3 * 5 + 2 * 4);
     expect(mlpParameterCount({ inputDim: 5, hidden: [], outputs: 3 })).toBe(18);
-    const { p } = smallCase('tanh', 'mse');
+    const { p } = smallCase('tanh', 'half-squared-error');
     expect(p.P).toBe(mlpParameterCount(p.spec));
     expect(p.layout).toBe('W1 (4×3) row-major, b1 (4), W2 (3×4) row-major, b2 (3), W3 (3×3) row-major, b3 (3)');
   });
@@ -82,7 +83,7 @@ describe('MLP · gradient and Jacobian against finite differences', () => {
     }
   }
   it('output Jacobian = central differences of the logits', () => {
-    const { p, theta } = smallCase('tanh', 'softmax-cross-entropy', { seed: 5 });
+    const { p, theta } = smallCase('tanh', 'cross-entropy', { seed: 5 });
     const k = p.spec.outputs;
     const rho = gammaOf(p) * (1 + maxAbs(p.logits!(theta).data));
     for (let n = 0; n < p.N; n++) {
@@ -99,7 +100,7 @@ describe('MLP · gradient and Jacobian against finite differences', () => {
 describe('MLP · Gauss–Newton, residual term and Hessian-vector products', () => {
   for (const activation of ACTIVATIONS) {
     for (const loss of LOSSES) {
-      it(`${activation} × ${loss}: gaussNewton = (1/N) Σ J_nᵀ ∇²ℓ_n J_n assembled from outputJacobian`, () => {
+      it(`${activation} × ${loss}: gaussNewton = (1/D) Σ J_nᵀ ∇²ℓ_n J_n assembled from outputJacobian`, () => {
         const { p, theta } = smallCase(activation, loss);
         const P = p.P;
         const k = p.spec.outputs;
@@ -108,10 +109,9 @@ describe('MLP · Gauss–Newton, residual term and Hessian-vector products', () 
         const f = p.logits!(theta);
         for (let n = 0; n < p.N; n++) {
           const J = p.outputJacobian(theta, n);
-          const pr = softmax(f.data.subarray(n * k, (n + 1) * k));
-          const A = (a: number, b: number) => (loss === 'mse' ? (a === b ? 1 : 0) : (a === b ? pr[a] : 0) - pr[a] * pr[b]);
+          const A = lossCurvature(p, f.data.subarray(n * k, (n + 1) * k));
           for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
-            const w = A(a, b) / p.N;
+            const w = A[a * k + b] / divisorOf(p);
             if (w === 0) continue;
             for (let i = 0; i < P; i++) for (let j = 0; j < P; j++) {
               ref.data[i * P + j] += w * J.data[a * P + i] * J.data[b * P + j];
@@ -145,7 +145,7 @@ describe('MLP · Gauss–Newton, residual term and Hessian-vector products', () 
 });
 
 describe('MLP · batch semantics', () => {
-  const { p, theta, rng } = smallCase('tanh', 'softmax-cross-entropy', { N: 7 });
+  const { p, theta, rng } = smallCase('tanh', 'cross-entropy', { N: 7 });
   const all = Int32Array.from({ length: p.N }, (_, n) => n);
   const v = rng.normals(p.P);
   const one = (n: number) => Int32Array.of(n);
@@ -179,7 +179,7 @@ describe('MLP · batch semantics', () => {
 
 describe('MLP · batches spanning several sample blocks', () => {
   it(`N = 40 > BLOCK_SAMPLES = ${BLOCK_SAMPLES}: loss, gradient and H·v are the means of the per-sample ones`, () => {
-    const { p, theta, rng } = smallCase('relu', 'mse', { N: 40, seed: 9 });
+    const { p, theta, rng } = smallCase('relu', 'half-squared-error', { N: 40, seed: 9 });
     const v = rng.normals(p.P);
     const batch = Int32Array.from({ length: 37 }, (_, i) => (i * 7) % 40);
     let l = 0;
@@ -214,22 +214,22 @@ describe('MLP · accuracy and initialisation', () => {
   it('accuracy is the fraction of arg-max logits equal to the label', () => {
     // Linear model f = x (W = I, b = 0): the prediction is the arg-max coordinate of x.
     const X = { rows: 4, cols: 3, data: Float64Array.of(1, 0, 0, 0, 2, 0, 0, 0, 3, 5, 1, 0) };
-    const p = buildMlpProblem({ inputDim: 3, hidden: [], outputs: 3, activation: 'identity', loss: 'softmax-cross-entropy' }, { X, labels: Int32Array.of(0, 1, 0, 1) });
+    const p = buildMlpProblem({ inputDim: 3, hidden: [], outputs: 3, activation: 'identity', loss: 'cross-entropy' }, { X, labels: Int32Array.of(0, 1, 0, 1) });
     const theta = Float64Array.of(1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0);
     expect(p.accuracy(theta)).toBe(0.5);
   });
-  it('He (relu) and Glorot (tanh, identity) weight variances, zero biases', () => {
+  it('He (relu, leaky-relu, elu, gelu) and Glorot (the others) weight variances, zero biases', () => {
     for (const activation of ACTIVATIONS) {
       const d = 200;
       const h = 300;
       const k = 4;
       const X = { rows: 1, cols: d, data: new Float64Array(d) };
-      const p = buildMlpProblem({ inputDim: d, hidden: [h], outputs: k, activation, loss: 'softmax-cross-entropy' }, { X, labels: Int32Array.of(0) });
+      const p = buildMlpProblem({ inputDim: d, hidden: [h], outputs: k, activation, loss: 'cross-entropy' }, { X, labels: Int32Array.of(0) });
       const theta = p.initialTheta(Rng.fromSeed(3));
       const lay = mlpLayout(p.spec);
       const W1 = theta.subarray(lay.weightOffset[1], lay.biasOffset[1]);
       const variance = W1.reduce((s, w) => s + w * w, 0) / W1.length;
-      const expected = activation === 'relu' ? 2 / d : 2 / (d + h);
+      const expected = HE_INITIALISED.includes(activation) ? 2 / d : 2 / (d + h);
       // Sample variance of n = 60 000 Gaussians: relative standard error √(2/n) ≈ 0.58%; allow 5 SE.
       expect(Math.abs(variance / expected - 1)).toBeLessThanOrEqual(5 * Math.sqrt(2 / W1.length));
       expect(maxAbs(theta.subarray(lay.biasOffset[1], lay.weightOffset[2]))).toBe(0);
@@ -241,7 +241,7 @@ describe('MLP · accuracy and initialisation', () => {
 describe('MLP · dense routes refuse P past the memory budget', () => {
   afterEach(() => vi.unstubAllEnvs());
   it('hessian, gaussNewton, residualTerm throw pointing to hessianVector; hessianVector still works', () => {
-    const { p, theta, rng } = smallCase('relu', 'softmax-cross-entropy');
+    const { p, theta, rng } = smallCase('relu', 'cross-entropy');
     vi.stubEnv('HC_MEMORY_BUDGET_MB', '0.01'); // 10 KiB < 8·(4P² + 2NP) bytes for P = 43
     for (const route of [() => p.hessian(theta), () => p.gaussNewton(theta), () => p.residualTerm(theta)]) {
       expect(route).toThrow(/a dense P×P .* with P = 43 parameters .* over the 0 MiB budget; use problem\.hessianVector/);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/configError.js';
 import { buildMlpProblem, MlpInputError, type MlpData, type MlpSpec } from '../../src/nets/mlp/index.js';
 
-const spec: MlpSpec = { inputDim: 2, hidden: [3], outputs: 3, activation: 'tanh', loss: 'softmax-cross-entropy' };
+const spec: MlpSpec = { inputDim: 2, hidden: [3], outputs: 3, activation: 'tanh', loss: 'cross-entropy' };
 const X = { rows: 2, cols: 2, data: Float64Array.of(1, 2, 3, 4) };
 const data: MlpData = { X, labels: Int32Array.of(0, 2) };
 const mse: MlpSpec = { ...spec, loss: 'mse' };
@@ -30,9 +30,11 @@ describe('MLP · buildMlpProblem rejects bad specs', () => {
     ['hidden not an array', { ...spec, hidden: 3 as unknown as number[] }, /spec\.hidden must be an array of widths, got 3; pass e\.g\. \[20, 20\]/],
     ['hidden width 0', { ...spec, hidden: [3, 0] }, /spec\.hidden\[1\] must be a positive integer, got 0; give every hidden layer at least one unit/],
     ['hidden width −2', { ...spec, hidden: [-2] }, /spec\.hidden\[0\] must be a positive integer, got -2/],
-    ['unknown activation', { ...spec, activation: 'sigmoid' as MlpSpec['activation'] }, /spec\.activation must be one of relu, tanh, identity, got "sigmoid"/],
-    ['unknown loss', { ...spec, loss: 'hinge' as MlpSpec['loss'] }, /spec\.loss must be one of softmax-cross-entropy, mse, got "hinge"/],
-    ['softmax with one output', { ...spec, outputs: 1 }, /spec\.outputs must be ≥ 2 for softmax cross-entropy, got 1; use k ≥ 2 classes/],
+    ['unknown activation', { ...spec, activation: 'swish' as MlpSpec['activation'] }, /spec\.activation must be one of relu, tanh, identity, sigmoid, softplus, gelu, elu, leaky-relu, erf, got "swish"/],
+    ['unknown loss', { ...spec, loss: 'hinge' as MlpSpec['loss'] }, /spec\.loss must be one of cross-entropy, mse, half-squared-error, softmax-cross-entropy, got "hinge"; choose 'cross-entropy' \(nn\.CrossEntropyLoss\)/],
+    ['unknown reduction', { ...spec, reduction: 'none' as MlpSpec['reduction'] }, /spec\.reduction must be 'mean' or 'sum', got "none"; use PyTorch's reduction/],
+    ['bias not boolean', { ...spec, bias: 0 as unknown as boolean }, /spec\.bias must be true or false, got 0; set it to false only when every nn\.Linear was built with bias=False/],
+    ['softmax with one output', { ...spec, outputs: 1 }, /spec\.outputs must be ≥ 2 for cross-entropy, got 1; use k ≥ 2 classes/],
   ];
   for (const [name, s, re] of cases) it(name, () => expectError(() => buildMlpProblem(s, { X, labels: Int32Array.of(0, 0) }), re));
 });
@@ -48,9 +50,9 @@ describe('MLP · buildMlpProblem rejects bad data', () => {
     ['labels length', spec, { X, labels: Int32Array.of(0) }, /data\.labels has 1 entries but data\.X has N = 2 rows/],
     ['label ≥ k', spec, { X, labels: Int32Array.of(0, 3) }, /data\.labels\[1\] = 3 is outside 0\.\.2 \(spec\.outputs = 3\); use class indices/],
     ['label < 0', spec, { X, labels: Int32Array.of(-1, 0) }, /data\.labels\[0\] = -1 is outside 0\.\.2/],
-    ['softmax without labels', spec, { X }, /data\.labels is required for softmax cross-entropy; pass class indices/],
-    ['softmax with targets', spec, { X, labels: Int32Array.of(0, 1), targets: { rows: 2, cols: 3, data: new Float64Array(6) } }, /data\.targets is not used by softmax cross-entropy/],
-    ['MSE without targets or labels', mse, { X }, /data\.targets is required for MSE when data\.labels is absent/],
+    ['softmax without labels', spec, { X }, /data\.labels is required for cross-entropy; pass class indices/],
+    ['softmax with targets', spec, { X, labels: Int32Array.of(0, 1), targets: { rows: 2, cols: 3, data: new Float64Array(6) } }, /data\.targets is not used by cross-entropy \(integer labels only\)/],
+    ['MSE without targets or labels', mse, { X }, /data\.targets is required for mse when data\.labels is absent/],
     ['targets shape', mse, { X, targets: { rows: 2, cols: 2, data: new Float64Array(4) } }, /data\.targets is 2×2, expected N×k = 2×3; give one row of k targets/],
     ['targets not finite', mse, { X, targets: { rows: 2, cols: 3, data: Float64Array.of(0, 0, 0, 0, Infinity, 0) } }, /data\.targets\[1\]\[1\] is not finite \(Infinity\)/],
   ];

@@ -11,7 +11,7 @@ import { gaussianClusters } from '../../src/training/gaussianClusters.js';
 import { farthestPairingPermutation, hiddenUnitDescriptors, permuteHiddenUnits } from '../../src/training/permuteHiddenUnits.js';
 
 describe('permuteHiddenUnits', () => {
-  const spec: MlpSpec = { inputDim: 5, hidden: [6, 4], outputs: 3, activation: 'relu', loss: 'softmax-cross-entropy' };
+  const spec: MlpSpec = { inputDim: 5, hidden: [6, 4], outputs: 3, activation: 'relu', loss: 'cross-entropy' };
   const data = gaussianClusters({ k: 3, d: 5, N: 40, spread: 0.5 }, Rng.fromSeed(1));
   const p = buildMlpProblem(spec, { X: data.X, labels: data.labels });
   const theta = p.initialTheta(Rng.fromSeed(2)).map((v, i) => v + 0.01 * Math.sin(i)); // nonzero biases too

@@ -6,51 +6,26 @@
  *
  * accumulated with weight w into out[outOff .. outOff + P), summed over the slots. With
  * δ_L = ∂ℓ/∂f this is the gradient; with δ_L = e_c (one slot) row c of the output Jacobian;
- * with δ_L = r it is J_nᵀ r. Loop order keeps one weight (and gradient) row in cache across
- * the block. Cost: 2P multiply-adds per sample.
+ * with δ_L = r it is J_nᵀ r. The products are outerAccumulate and columnDots
+ * (blockKernels.ts). Cost: 2P multiply-adds per sample.
  */
+import { columnDots, outerAccumulate, sumAccumulate } from './blockKernels.js';
 import type { MlpLayout } from './layout.js';
 import type { MlpWorkspace } from './workspace.js';
 
 export function backpropBlock(layout: MlpLayout, theta: Float64Array, ws: MlpWorkspace, count: number, out: Float64Array, outOff: number, w: number): void {
-  const { widths, L, weightOffset, biasOffset, unitOffset, totalUnits: T } = layout;
+  const { widths, L, bias, weightOffset, biasOffset, unitOffset, totalUnits: T } = layout;
   const { a, d1, delta } = ws;
   for (let l = L; l >= 1; l--) {
     const nin = widths[l - 1];
     const nout = widths[l];
     const inO = unitOffset[l - 1];
     const outO = unitOffset[l];
-    const wO = weightOffset[l];
-    const gW = outOff + wO;
-    const gB = outOff + biasOffset[l];
-    // Gradient rows: ∂/∂W_l[i, :] += w·δ_l[i]·a_{l−1}, the row stays in cache across the block.
-    for (let i = 0; i < nout; i++) {
-      const row = gW + i * nin;
-      let bias = 0;
-      for (let s = 0; s < count; s++) {
-        const dl = delta[s * T + outO + i] * w;
-        if (dl === 0) continue;
-        bias += dl;
-        const ai = s * T + inO;
-        for (let j = 0; j < nin; j++) out[row + j] += dl * a[ai + j];
-      }
-      out[gB + i] += bias;
-    }
+    outerAccumulate(out, outOff + weightOffset[l], nout, nin, delta, outO, a, inO, T, count, w);
+    if (bias) sumAccumulate(out, outOff + biasOffset[l], nout, delta, outO, T, count, w);
     if (l === 1) break;
     // δ_{l−1} = σ' ⊙ W_lᵀ δ_l.
-    for (let s = 0; s < count; s++) {
-      const o = s * T + inO;
-      for (let j = 0; j < nin; j++) delta[o + j] = 0;
-    }
-    for (let i = 0; i < nout; i++) {
-      const row = wO + i * nin;
-      for (let s = 0; s < count; s++) {
-        const dl = delta[s * T + outO + i];
-        if (dl === 0) continue;
-        const o = s * T + inO;
-        for (let j = 0; j < nin; j++) delta[o + j] += theta[row + j] * dl;
-      }
-    }
+    columnDots(theta, weightOffset[l], nout, nin, delta, outO, delta, inO, T, count, false);
     for (let s = 0; s < count; s++) {
       const o = s * T + inO;
       for (let j = 0; j < nin; j++) delta[o + j] *= d1[o + j];

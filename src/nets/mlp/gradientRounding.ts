@@ -10,7 +10,8 @@
  *   err(g)     ≤ γ·(|g| + κ_ℓ·max E_L)                 (κ_ℓ bounds the row sums of |∇²ℓ|),
  *   err(δ_{l−1}) ≤ γ·D_{l−1},  D_{l−1} = |σ''|E_{l−1}|W_lᵀδ_l| + |σ'|·|W_l|ᵀ(D_l + |δ_l|),
  *   err(∂W_l)  ≤ γ·(D_l|a_{l−1}|ᵀ + |δ_l|(|a_{l−1}| + |σ'|E_{l−1})ᵀ),  err(∂b_l) ≤ γ·(D_l + |δ_l|),
- * and the mean over N samples adds γ_N of the sum of absolute terms. One common γ is used:
+ * and the sum over N samples (divided by the reduction's D, lossConvention.ts) adds
+ * γ_N of the sum of absolute terms. One common γ is used:
  * γ = EPS·(Σ_l (n_{l−1} + 1) + k + 8 + N) — the total operation count along the chain
  * (8 covers the log-sum-exp), with EPS = 2u, i.e. twice γ_n = nu/(1 − nu). A worst-case
  * bound: actual rounding is typically ~√ of it. Cost O(N·P).
@@ -42,8 +43,9 @@ export function gradientRoundingBound(
   X: Float64Array,
   N: number,
   ws: MlpWorkspace,
+  divisor: number,
 ): number {
-  const { widths, L, weightOffset, biasOffset, unitOffset, totalUnits, P } = layout;
+  const { widths, L, bias, weightOffset, biasOffset, unitOffset, totalUnits, P } = layout;
   const { a, d1, d2, delta } = ws;
   const E = new Float64Array(totalUnits);
   const D = new Float64Array(totalUnits);
@@ -60,7 +62,7 @@ export function gradientRoundingBound(
       const inO = unitOffset[l - 1];
       const outO = unitOffset[l];
       for (let i = 0; i < widths[l]; i++) {
-        let s = Math.abs(theta[biasOffset[l] + i]);
+        let s = bias ? Math.abs(theta[biasOffset[l] + i]) : 0;
         const row = weightOffset[l] + i * nin;
         for (let j = 0; j < nin; j++) s += Math.abs(theta[row + j]) * (Math.abs(a[inO + j]) + (l > 1 ? Math.abs(d1[inO + j]) * E[inO + j] : 0));
         E[outO + i] = s;
@@ -80,7 +82,7 @@ export function gradientRoundingBound(
       for (let i = 0; i < widths[l]; i++) {
         const dd = D[outO + i];
         const ad = Math.abs(delta[outO + i]);
-        G[biasOffset[l] + i] += dd + ad;
+        if (bias) G[biasOffset[l] + i] += dd + ad;
         const row = weightOffset[l] + i * nin;
         for (let j = 0; j < nin; j++) {
           const aj = Math.abs(a[inO + j]);
@@ -103,5 +105,5 @@ export function gradientRoundingBound(
   }
   let gMax = 0;
   for (let i = 0; i < P; i++) gMax = Math.max(gMax, G[i]);
-  return (gamma * gMax) / N;
+  return (gamma * gMax) / divisor;
 }

@@ -18,7 +18,14 @@
  *
  * ReLU: σ'' = 0 (the a.e. Hessian, see hiddenActivation.ts); the cross-layer terms
  * V_lᵀδ_l and δ_l R{a_{l−1}}ᵀ remain, so the residual term is not zero for ReLU nets.
+ *
+ * δ_l and q_l = σ''(z_l) ⊙ W_{l+1}ᵀδ_{l+1} do not depend on v: prepareBlock.ts computes them
+ * once per block (and pointCache.ts once per θ), so a product costs, per sample, R-forward
+ * 2P − n_0 n_1 (R{a_0} = 0 skips W_1 R{a_0}) and R-reverse 2P (gradient rows) + 2P (W_lᵀR{δ_l},
+ * V_lᵀδ_l) multiply-adds; the Gauss–Newton part alone skips the δ-driven P + P. All products
+ * are blockKernels.ts tiles.
  */
+import { columnDots, outerAccumulate, rowDots, sumAccumulate } from './blockKernels.js';
 import type { MlpLayout } from './layout.js';
 import type { OutputLoss } from './outputLoss.js';
 import type { MlpWorkspace } from './workspace.js';
@@ -34,9 +41,8 @@ export const RESIDUAL_ONLY: CurvatureParts = { gaussNewton: false, residual: tru
 
 /**
  * Accumulates w·(selected parts of Σ_s ∇²ℓ_{n_s})·v over the block's `count` slots into
- * out[outOff .. outOff + P). Precondition: forwardBlock ran for the block and
- * loss.valueAndGradient filled ws.g and ws.aux for each slot (at s·k). Loop order keeps one
- * weight row of θ, of v and of the output in cache across the block.
+ * out[outOff .. outOff + P). Precondition: prepareBlock ran for the block (with δ and q when
+ * parts.residual), so ws holds a, σ', ∂ℓ/∂f, the loss's aux state, δ and q.
  */
 export function rOperatorBlock(
   layout: MlpLayout,
@@ -50,38 +56,17 @@ export function rOperatorBlock(
   outOff: number,
   w: number,
 ): void {
-  const { widths, L, weightOffset, biasOffset, unitOffset, totalUnits: T } = layout;
-  const { a, d1, d2, delta, rz, ra, rdelta } = ws;
-  // R-forward.
-  for (let s = 0; s < count; s++) for (let j = 0; j < widths[0]; j++) ra[s * T + j] = 0;
+  const { widths, L, bias, weightOffset, biasOffset, unitOffset, totalUnits: T } = layout;
+  const { a, d1, delta, q, rz, ra, rdelta } = ws;
+  const residual = parts.residual;
+  // R-forward: R{z_l} = V_l a_{l−1} + c_l + W_l R{a_{l−1}} (the last term absent for l = 1: R{a_0} = 0).
   for (let l = 1; l <= L; l++) {
     const nin = widths[l - 1];
     const nout = widths[l];
     const inO = unitOffset[l - 1];
     const outO = unitOffset[l];
-    const wO = weightOffset[l];
-    const bO = biasOffset[l];
-    for (let i = 0; i < nout; i++) {
-      const row = wO + i * nin;
-      const vb = v[bO + i];
-      for (let s = 0; s < count; s++) {
-        const o = s * T + inO;
-        // Two accumulators per product, as in forward.ts, to break the add-latency chain.
-        let t0 = vb;
-        let t1 = 0;
-        let t2 = 0;
-        let t3 = 0;
-        let j = 0;
-        for (; j + 1 < nin; j += 2) {
-          t0 += v[row + j] * a[o + j];
-          t1 += theta[row + j] * ra[o + j];
-          t2 += v[row + j + 1] * a[o + j + 1];
-          t3 += theta[row + j + 1] * ra[o + j + 1];
-        }
-        for (; j < nin; j++) t0 += v[row + j] * a[o + j] + theta[row + j] * ra[o + j];
-        rz[s * T + outO + i] = t0 + t2 + (t1 + t3);
-      }
-    }
+    rowDots(v, weightOffset[l], nout, nin, a, inO, rz, outO, T, count, bias ? v : null, biasOffset[l], false);
+    if (l > 1) rowDots(theta, weightOffset[l], nout, nin, ra, inO, rz, outO, T, count, null, 0, true);
     if (l < L) {
       for (let s = 0; s < count; s++) {
         const o = s * T + outO;
@@ -89,13 +74,11 @@ export function rOperatorBlock(
       }
     }
   }
-  // Output layer: δ_L = ∂ℓ/∂f (residual part) and R{δ_L} = ∇²ℓ·R{f} (Gauss–Newton part).
+  // Output layer: R{δ_L} = ∇²ℓ·R{f} (Gauss–Newton part); δ_L = ∂ℓ/∂f (residual part) is in ws.delta.
   const k = widths[L];
   const oO = unitOffset[L];
   for (let s = 0; s < count; s++) {
     const o = s * T + oO;
-    if (parts.residual) for (let c = 0; c < k; c++) delta[o + c] = ws.g[s * k + c];
-    else for (let c = 0; c < k; c++) delta[o + c] = 0;
     if (parts.gaussNewton) loss.curvatureTimes(ws.aux, s * k, rz, o, rdelta, o);
     else for (let c = 0; c < k; c++) rdelta[o + c] = 0;
   }
@@ -106,47 +89,23 @@ export function rOperatorBlock(
     const inO = unitOffset[l - 1];
     const outO = unitOffset[l];
     const wO = weightOffset[l];
-    const gW = outOff + wO;
-    const gB = outOff + biasOffset[l];
-    for (let i = 0; i < nout; i++) {
-      const row = gW + i * nin;
-      let bias = 0;
-      for (let s = 0; s < count; s++) {
-        const dl = delta[s * T + outO + i] * w;
-        const rdl = rdelta[s * T + outO + i] * w;
-        bias += rdl;
-        const o = s * T + inO;
-        for (let j = 0; j < nin; j++) out[row + j] += rdl * a[o + j] + dl * ra[o + j];
-      }
-      out[gB + i] += bias;
-    }
+    // R{∂/∂W_l} = R{δ_l} a_{l−1}ᵀ + δ_l R{a_{l−1}}ᵀ,  R{∂/∂b_l} = R{δ_l}.
+    outerAccumulate(out, outOff + wO, nout, nin, rdelta, outO, a, inO, T, count, w);
+    if (residual && l > 1) outerAccumulate(out, outOff + wO, nout, nin, delta, outO, ra, inO, T, count, w);
+    if (bias) sumAccumulate(out, outOff + biasOffset[l], nout, rdelta, outO, T, count, w);
     if (l === 1) break;
-    for (let s = 0; s < count; s++) {
-      const o = s * T + inO;
-      for (let j = 0; j < nin; j++) {
-        delta[o + j] = 0;
-        rdelta[o + j] = 0;
-      }
-    }
-    for (let i = 0; i < nout; i++) {
-      const row = wO + i * nin;
+    // R{δ_{l−1}} = σ' ⊙ (W_lᵀ R{δ_l} + V_lᵀδ_l) + q_{l−1} ⊙ R{z_{l−1}},  q = σ'' ⊙ W_lᵀδ_l (prepareBlock).
+    columnDots(theta, wO, nout, nin, rdelta, outO, rdelta, inO, T, count, false);
+    if (residual) {
+      columnDots(v, wO, nout, nin, delta, outO, rdelta, inO, T, count, true);
       for (let s = 0; s < count; s++) {
-        const dl = delta[s * T + outO + i];
-        const rdl = rdelta[s * T + outO + i];
-        if (dl === 0 && rdl === 0) continue;
         const o = s * T + inO;
-        for (let j = 0; j < nin; j++) {
-          delta[o + j] += theta[row + j] * dl;
-          rdelta[o + j] += v[row + j] * dl + theta[row + j] * rdl;
-        }
+        for (let j = 0; j < nin; j++) rdelta[o + j] = d1[o + j] * rdelta[o + j] + q[o + j] * rz[o + j];
       }
-    }
-    for (let s = 0; s < count; s++) {
-      const o = s * T + inO;
-      for (let j = 0; j < nin; j++) {
-        const t = delta[o + j];
-        rdelta[o + j] = d2[o + j] * rz[o + j] * t + d1[o + j] * rdelta[o + j];
-        delta[o + j] = d1[o + j] * t;
+    } else {
+      for (let s = 0; s < count; s++) {
+        const o = s * T + inO;
+        for (let j = 0; j < nin; j++) rdelta[o + j] *= d1[o + j];
       }
     }
   }

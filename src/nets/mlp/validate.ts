@@ -5,10 +5,10 @@
  */
 import type { Matrix } from '../../linalg/matrix.js';
 import { MLP_ACTIVATIONS } from './hiddenActivation.js';
+import { canonicalLoss, MLP_LOSSES, MLP_REDUCTIONS } from './lossConvention.js';
 import { MlpInputError } from './mlpInputError.js';
-import type { MlpData, MlpLoss, MlpSpec } from './types.js';
+import type { MlpData, MlpSpec } from './types.js';
 
-const LOSSES: readonly MlpLoss[] = ['softmax-cross-entropy', 'mse'];
 const BUILD = 'buildMlpProblem';
 
 function positiveInteger(fn: string, field: string, v: unknown, fix: string): void {
@@ -18,17 +18,25 @@ function positiveInteger(fn: string, field: string, v: unknown, fix: string): vo
 }
 
 export function validateSpec(spec: MlpSpec, fn = BUILD): void {
-  if (spec === null || typeof spec !== 'object') throw new MlpInputError(fn, 'spec', `must be an object, got ${JSON.stringify(spec)}`, 'pass { inputDim, hidden, outputs, activation, loss }');
+  if (spec === null || typeof spec !== 'object') throw new MlpInputError(fn, 'spec', `must be an object, got ${JSON.stringify(spec)}`, 'pass { inputDim, hidden, outputs, activation, loss, reduction?, bias? }');
   positiveInteger(fn, 'spec.inputDim', spec.inputDim, 'set it to the number of columns of data.X');
-  positiveInteger(fn, 'spec.outputs', spec.outputs, 'set it to the number of classes k (cross-entropy) or output dimensions (MSE)');
+  positiveInteger(fn, 'spec.outputs', spec.outputs, 'set it to the number of classes k (cross-entropy) or output dimensions (squared error)');
   if (!Array.isArray(spec.hidden)) throw new MlpInputError(fn, 'spec.hidden', `must be an array of widths, got ${JSON.stringify(spec.hidden)}`, 'pass e.g. [20, 20], or [] for a linear/logistic model');
   spec.hidden.forEach((h, i) => positiveInteger(fn, `spec.hidden[${i}]`, h, 'give every hidden layer at least one unit (or drop the layer; [] is a linear/logistic model)'));
   if (!MLP_ACTIVATIONS.includes(spec.activation)) {
     throw new MlpInputError(fn, 'spec.activation', `must be one of ${MLP_ACTIVATIONS.join(', ')}, got ${JSON.stringify(spec.activation)}`, 'choose a supported hidden activation');
   }
-  if (!LOSSES.includes(spec.loss)) throw new MlpInputError(fn, 'spec.loss', `must be one of ${LOSSES.join(', ')}, got ${JSON.stringify(spec.loss)}`, 'choose a supported loss');
-  if (spec.loss === 'softmax-cross-entropy' && spec.outputs < 2) {
-    throw new MlpInputError(fn, 'spec.outputs', `must be ≥ 2 for softmax cross-entropy, got ${spec.outputs}`, 'use k ≥ 2 classes (k = 2 is logistic regression)');
+  if (!MLP_LOSSES.includes(spec.loss)) {
+    throw new MlpInputError(fn, 'spec.loss', `must be one of ${MLP_LOSSES.join(', ')}, got ${JSON.stringify(spec.loss)}`, "choose 'cross-entropy' (nn.CrossEntropyLoss), 'mse' (nn.MSELoss) or 'half-squared-error' (½Σ(f − t)², the papers' loss)");
+  }
+  if (spec.reduction !== undefined && !MLP_REDUCTIONS.includes(spec.reduction)) {
+    throw new MlpInputError(fn, 'spec.reduction', `must be 'mean' or 'sum', got ${JSON.stringify(spec.reduction)}`, "use PyTorch's reduction of the trained loss (default 'mean')");
+  }
+  if (spec.bias !== undefined && typeof spec.bias !== 'boolean') {
+    throw new MlpInputError(fn, 'spec.bias', `must be true or false, got ${JSON.stringify(spec.bias)}`, 'set it to false only when every nn.Linear was built with bias=False');
+  }
+  if (canonicalLoss(spec.loss) === 'cross-entropy' && spec.outputs < 2) {
+    throw new MlpInputError(fn, 'spec.outputs', `must be ≥ 2 for cross-entropy, got ${spec.outputs}`, 'use k ≥ 2 classes (k = 2 is logistic regression)');
   }
 }
 
@@ -71,11 +79,11 @@ export function validateData(spec: MlpSpec, data: MlpData, fn = BUILD): void {
     if (T.data.length !== T.rows * T.cols) throw new MlpInputError(fn, 'data.targets.data', `has ${T.data.length} entries, expected rows·cols = ${T.rows * T.cols}`, 'fix the matrix shape');
     allFinite(fn, 'data.targets', T.data, T.cols, 'remove or impute non-finite targets');
   }
-  if (spec.loss === 'softmax-cross-entropy') {
-    if (data.labels === undefined) throw new MlpInputError(fn, 'data.labels', 'is required for softmax cross-entropy', 'pass class indices as an Int32Array of length N');
-    if (data.targets !== undefined) throw new MlpInputError(fn, 'data.targets', 'is not used by softmax cross-entropy', 'drop data.targets (labels define the loss) or use loss: "mse"');
+  if (canonicalLoss(spec.loss) === 'cross-entropy') {
+    if (data.labels === undefined) throw new MlpInputError(fn, 'data.labels', 'is required for cross-entropy', 'pass class indices as an Int32Array of length N');
+    if (data.targets !== undefined) throw new MlpInputError(fn, 'data.targets', 'is not used by cross-entropy (integer labels only)', 'drop data.targets (labels define the loss) or use loss: "mse"');
   } else if (data.labels === undefined && data.targets === undefined) {
-    throw new MlpInputError(fn, 'data.targets', 'is required for MSE when data.labels is absent', 'pass an N×k targets matrix, or labels for one-hot targets');
+    throw new MlpInputError(fn, 'data.targets', `is required for ${spec.loss} when data.labels is absent`, 'pass an N×k targets matrix, or labels for one-hot targets');
   }
 }
 

@@ -54,7 +54,7 @@ export interface ClaimReportHook<E = unknown> {
    */
   summaryBetter?: Readonly<Record<string, 'lower' | 'higher'>>;
   /** Figures of the claim's section, from the evidence alone. */
-  figures?(ctx: ClaimContext<E>): Figure[] | Promise<Figure[]>; // TODO(typed evidence): sync once every hook draws from evidence only
+  figures?(ctx: ClaimContext<E>): Figure[];
 }
 
 export interface ClaimMeta {
