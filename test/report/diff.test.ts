@@ -87,7 +87,7 @@ describe('report diff on real reports', () => {
     const d = JSON.parse(j.out);
     expect(d.numbers.find((n: { claim: string; what: string }) => n.claim === 'C1' && n.what === 'summary.worstRatio')).toMatchObject({ regression: true, better: 'lower' });
     // Only the perturbed claim moved: C3 never touches the float32 tolerance.
-    expect(d.numbers.filter((n: { claim: string; regression: boolean }) => n.regression).map((n: { claim: string }) => n.claim)).toEqual(['C1']);
+    expect([...new Set(d.numbers.filter((n: { claim: string; regression: boolean }) => n.regression).map((n: { claim: string }) => n.claim))]).toEqual(['C1']);
     expect(d.numbers.filter((n: { claim: string }) => n.claim === 'C3').every((n: { worseBy: number }) => n.worseBy === 1)).toBe(true);
     // A larger factor forgives it.
     expect((await runCli('report', 'diff', join(base, 'conformance.json'), join(worse, 'conformance.json'), '--factor', '5')).code).toBe(0);
