@@ -6,7 +6,9 @@
  *   W_l ~ N(0, s_w²/n_{l−1}), b_l ~ N(0, ¼) (nonzero, so biases matter), x ~ N(0, 1);
  *   squared errors: targets N(0, 1), independent of the outputs (the residual term matters);
  *   cross-entropy: uniform labels over k ≥ 2 classes (its residual ∂ℓ/∂f = p − e_y is never 0);
- *   ReLU draws with a pre-activation within KINK_MARGIN·(Σ|w h| + |b|) of the kink are redrawn.
+ *   ReLU draws with a pre-activation within KINK_MARGIN·(Σ|w h| + |b|) of the kink are redrawn;
+ *   pre-activations stay within a few units (weights ~ s_w/√fan-in, s_w ≤ 2), far below the
+ *   threshold 20 past which PyTorch's (and the engine's) softplus returns z itself.
  */
 import * as fc from 'fast-check';
 import { Rng } from '../../rng/index.js';
