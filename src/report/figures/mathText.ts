@@ -34,7 +34,7 @@ const SUPERSCRIPTS = Object.keys(SUPERSCRIPT_CHARS).join('');
  * optionally followed by Unicode superscripts (ᵀ, ², ⁺ …) that belong to it.
  */
 // A Latin base must not follow an ASCII letter or digit (HC_SEED, snake_case); a Greek one may (ηλ_i is η·λ_i).
-const LETTER_BASE = String.raw`(?:(?<![A-Za-z0-9_])\p{L}|(?<!_)[\p{Script=Greek}ℓ])`;
+const LETTER_BASE = String.raw`(?:(?<![A-Za-z0-9_])\p{L}|(?<!_)[\p{Script=Greek}ℓ])\p{M}*`;
 const BRACKET_BASE = String.raw`[)\]‖|0-9]`;
 const GROUP = String.raw`\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}`;
 /** A run of letters and digits that are not Unicode superscripts (those follow a script: c_i² is c_i squared). */
@@ -58,7 +58,7 @@ function tokenTex(token: string): string {
   const base = m[1];
   let rest = token.slice(m[0].length);
   // A bracket is text; only its script is typeset (on an empty base).
-  let tex = /\p{L}/u.test(base) ? base : '{}';
+  let tex = /\p{L}/u.test(base) ? base.replace(/(\p{L})\u0302/u, '\\hat{$1}') : '{}';
   let sup = superscriptTex(m[2]);
   let sub = '';
   const scripts = new RegExp(String.raw`^([_^])(${GROUP}|${RUN})([${SUPERSCRIPTS}]*)`, 'u');
@@ -137,6 +137,7 @@ export function texToPlain(tex: string): string {
   let s = tex
     .replace(/\\(?:mathrm|mathsf|text|operatorname|mathit|mathbf)\{([^{}]*)\}/g, '$1')
     .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)')
+    .replace(/\\hat\{([^{}])\}/g, '$1\u0302')
     .replace(/\\[a-zA-Z]+|\\[,; ]/g, (c) => COMMANDS[c] ?? c.slice(1));
   s = s.replace(/\{\}(?=[_^])/g, '');
   // Innermost braced scripts first (a body may hold scripts), then single-character ones.

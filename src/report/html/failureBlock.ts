@@ -16,7 +16,9 @@ const ONE_LINE = 110;
 
 function configText(config: unknown): string {
   const one = JSON.stringify(config);
-  return one.length <= ONE_LINE ? one : JSON.stringify(config, null, 2);
+  if (one.length <= ONE_LINE || config === null || typeof config !== 'object' || Array.isArray(config)) return one;
+  // One top-level field per line, each value on its own line as compact JSON.
+  return `{\n${Object.entries(config as Record<string, unknown>).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}`;
 }
 
 /** The counterexample's recorded numbers: its scalar fields (arrays and nested records stay in conformance.json). */

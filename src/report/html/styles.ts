@@ -25,7 +25,7 @@ a:hover { text-decoration: underline; }
 a.to-top { margin-left: auto; font-size: 13px; font-weight: normal; }
 code, pre { font: 13px/1.45 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
 pre { background: var(--bg-soft); border: 1px solid var(--rule); border-radius: 6px; padding: 10px 12px; overflow-x: auto; white-space: pre-wrap; word-break: break-word; }
-math { font-size: 1.05em; }
+math { font-size: 1.02em; font-family: "DejaVu Sans", system-ui, sans-serif; }
 .meta { color: var(--muted); margin: 0 0 8px; }
 .counts { margin: 6px 0 14px; }
 .count.fail { color: var(--fail); font-weight: 600; }
