@@ -58,7 +58,8 @@ export function pValueStrip(points: readonly PValuePoint[], opts: PValueStripOpt
     jitter: ((i * 0.6180339887) % 1) * 0.7 - 0.35,
   }));
   const lines = Math.max(...values.map((v) => lineCount(v.group)));
-  const step = Math.max(1, Math.ceil(decades / 4));
+  // At most three labelled ticks in the log part: it has 40% of the width.
+  const step = Math.max(1, Math.ceil(decades / 2));
   const logTicks = Array.from({ length: Math.floor(decades / step) + 1 }, (_, k) => alpha / 10 ** (decades - k * step)).filter((t) => t < alpha);
   const ticks = [...logTicks, alpha, ...[0.25, 0.5, 0.75, 1].filter((t) => t > alpha)];
   const positions = ticks.map((t) => pValuePosition(t, alpha, floor));

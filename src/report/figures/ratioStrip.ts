@@ -37,10 +37,38 @@ export interface RatioStripOptions {
   readonly note?: string;
 }
 
+/** Most points drawn per row and series; more overplot into a blur that adds bytes, not information. */
+export const MAX_PER_ROW = 60;
+
+/**
+ * Rows with more than MAX_PER_ROW points of one series keep evenly spaced ranks of the sorted
+ * values — the smallest and largest always, so the extremes that decide a verdict stay drawn.
+ * The shrunk counterexample is never thinned.
+ */
+function thinRows(points: readonly RatioPoint[]): { kept: RatioPoint[]; thinned: number } {
+  const groups = new Map<string, RatioPoint[]>();
+  for (const p of points) groups.set(`${p.group}\u0000${p.series}`, [...(groups.get(`${p.group}\u0000${p.series}`) ?? []), p]);
+  const kept: RatioPoint[] = [];
+  let thinned = 0;
+  for (const ps of groups.values()) {
+    if (ps.length <= MAX_PER_ROW || ps[0].series === FAILURE_SERIES) {
+      kept.push(...ps);
+      continue;
+    }
+    const sorted = [...ps].sort((a, b) => a.ratio - b.ratio);
+    const ranks = new Set(Array.from({ length: MAX_PER_ROW }, (_, k) => Math.round((k * (sorted.length - 1)) / (MAX_PER_ROW - 1))));
+    kept.push(...[...ranks].map((i) => sorted[i]));
+    thinned += sorted.length - ranks.size;
+  }
+  return { kept, thinned };
+}
+
 export function ratioStrip(points: readonly RatioPoint[], opts: RatioStripOptions): VegaLiteFigure {
   if (points.length === 0) throw new Error(`ratioStrip(${opts.id}): pass at least one point`);
   const threshold = opts.threshold ?? 1;
   const above = opts.passSide === 'above';
+  const { kept, thinned } = thinRows(points);
+  points = kept;
   const floor = logFloor(points.map((p) => p.ratio));
   const series = [...new Set(points.map((p) => p.series))];
   const palette = [COLORS.measured, COLORS.neighbour, '#9467bd', '#8c564b', '#e377c2'];
@@ -74,7 +102,7 @@ export function ratioStrip(points: readonly RatioPoint[], opts: RatioStripOption
     id: opts.id,
     title: opts.title,
     ...(series.includes(FAILURE_SERIES) ? { showsFailure: true } : {}),
-    caption: `Each point is one case; ${above ? 'right' : 'left'} of the dashed rule (at ${formatNumber(threshold)}) the check passed.${series.includes(FAILURE_SERIES) ? ' The large red point is the shrunk counterexample of the failure.' : ''}${series.filter((x) => x !== FAILURE_SERIES).length > 1 ? ` Wrong neighbours (a mutated theory put through the same check) must fall ${above ? 'left' : 'right'} of it: that is the test’s power.` : ''}${clampNote(floor, 'ratios')}${opts.note ? ` ${opts.note}` : ''}`,
+    caption: `Each point is one case; ${above ? 'right' : 'left'} of the dashed rule (at ${formatNumber(threshold)}) the check passed.${series.includes(FAILURE_SERIES) ? ' The large red point is the shrunk counterexample of the failure.' : ''}${series.filter((x) => x !== FAILURE_SERIES).length > 1 ? ` Wrong neighbours (a mutated theory put through the same check) must fall ${above ? 'left' : 'right'} of it: that is the test’s power.` : ''}${clampNote(floor, 'ratios')}${thinned ? ` Rows with more than ${MAX_PER_ROW} cases show ${MAX_PER_ROW} of them at evenly spaced ranks, smallest and largest included (${thinned} not drawn; all are in conformance.json).` : ''}${opts.note ? ` ${opts.note}` : ''}`,
     spec: asSpec(spec),
   };
 }
