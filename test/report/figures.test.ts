@@ -198,7 +198,7 @@ describe('figure builders render to SVG with data marks', () => {
       ],
       { id: 'rt', title: 'ranks' },
     );
-    expect(t.columns).toEqual(['group', 'prediction', 'cases', 'predicted rank', 'measured rank', 'matched', 'undecidable', 'min gap σ_r/σ_r+1']);
+    expect(t.columns).toEqual(['group', 'prediction', 'cases', 'predicted rank', 'measured rank', 'matched', 'undecidable', 'min gap σ_r/σ_{r+1}']);
     expect(t.rows).toEqual([
       ['erf', 'P', 2, '8', '7–8', '0/1', 1, '2e11'],
       ['relu', 'P − Nh', 2, '6–9', '6–9', '2/2', 0, '1e12'],

@@ -32,7 +32,7 @@ export async function renderSvg(figure: VegaLiteFigure): Promise<string> {
 
 export async function renderFigure(figure: Figure): Promise<RenderedFigure> {
   if (figure.kind === 'table') return figure;
-  return { kind: 'svg', id: figure.id, title: figure.title, caption: figure.caption, svg: await renderSvg(figure) };
+  return { kind: 'svg', id: figure.id, title: figure.title, caption: figure.caption, ...(figure.showsFailure ? { showsFailure: true } : {}), svg: await renderSvg(figure) };
 }
 
 /**
