@@ -3,7 +3,7 @@
  * report". Forms:
  *
  *   report [--quick|--full] [--claims C2a,C3] [--seed S | --seed A..B] [--runs-scale X]
- *          [--size-tier ci|paper] [--partition i/n] [--jobs N|auto] [--out DIR]
+ *          [--size-tier ci|paper] [--partition i/n] [--jobs N|auto] [--theory-mutant C:N] [--out DIR]
  *   report merge <partial conformance.json>... [--out DIR]
  *   report from-vitest <vitest json results>... [--out DIR]
  *   report render <conformance.json> [--out DIR]
@@ -16,7 +16,7 @@
  * engine) is imported lazily: `render`, `merge` and `from-vitest` load only the claim
  * catalogue (metadata, evidence schemas, hooks).
  */
-import { SIZE_TIERS, type SizeTier } from '../../src/harness/runSettings.js';
+import { parseTheoryMutant, SIZE_TIERS, type SizeTier, type TheoryMutantSetting } from '../../src/harness/runSettings.js';
 import { createProgress, type Progress } from '../../src/report/progress/progress.js';
 import { MAX_SEEDS, resolveReportOptions, type RunMode } from '../../src/report/run/options.js';
 import type { BuiltReport } from '../../src/report/run/buildReport.js';
@@ -75,6 +75,15 @@ function parseTier(raw: string | undefined): SizeTier | undefined {
   throw new CliError(`report: --size-tier must be one of ${SIZE_TIERS.join(', ')}, got ${JSON.stringify(raw)}`);
 }
 
+function parseMutant(raw: string | undefined): TheoryMutantSetting | null {
+  if (raw === undefined) return null;
+  try {
+    return parseTheoryMutant(raw);
+  } catch (e) {
+    throw new CliError(`report: --theory-mutant: ${(e as Error).message}`);
+  }
+}
+
 function printWritten(files: WrittenReport, io: CliIO): number {
   io.out([files.html, files.json, files.markdown].join('\n'));
   return EXIT_OK;
@@ -88,13 +97,19 @@ async function runOptions(args: ParsedArgs) {
   const partition = parsePartition(args.options.get('partition'));
   const jobs = parseJobs(args.options.get('jobs'));
   if (partition && args.options.has('jobs') && jobs !== 1) throw new CliError('report: --partition runs one partition in this process; drop --jobs (or use --jobs 1)');
-  return resolveReportOptions({ mode, runsScale, sizeTier: parseTier(args.options.get('size-tier')), claims: await parseClaims(args.options.get('claims')), seeds: parseSeeds(args.options.get('seed')), partition, jobs: partition ? 1 : jobs });
+  return resolveReportOptions({ mode, runsScale, sizeTier: parseTier(args.options.get('size-tier')), claims: await parseClaims(args.options.get('claims')), seeds: parseSeeds(args.options.get('seed')), partition, jobs: partition ? 1 : jobs, theoryMutant: parseMutant(args.options.get('theory-mutant')) });
 }
 
 async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
   const opts = await runOptions(args);
   const [{ buildReport }, { PROPERTY_SUITE }] = await Promise.all([import('../../src/report/run/buildReport.js'), import('../../properties/registry.js')]);
-  const built: BuiltReport = await buildReport(PROPERTY_SUITE, { ...opts, out: args.options.get('out') ?? null, progress: progressFor(io) });
+  let built: BuiltReport;
+  try {
+    built = await buildReport(PROPERTY_SUITE, { ...opts, out: args.options.get('out') ?? null, progress: progressFor(io) });
+  } catch (e) {
+    if (opts.theoryMutant && e instanceof Error && e.message.startsWith('--theory-mutant')) throw new CliError(`report: ${e.message}`);
+    throw e;
+  }
   return printWritten(built.files, io);
 }
 
@@ -201,9 +216,10 @@ export const reportCommand: CommandSpec = {
     { name: 'size-tier', value: 'ci|paper', description: 'sizes of the expensive statistical properties (default: the mode\'s)' },
     { name: 'partition', value: 'i/n', description: 'run only partition i of n (units round-robin), for merging later' },
     { name: 'jobs', value: 'N|auto', description: 'worker processes (default auto: one per core, at most 4)' },
+    { name: 'theory-mutant', value: 'claim:neighbour', description: 'check a wrong neighbour as if it were the claim (e.g. C4:lambda-max), to see how a failure reads; the report says so everywhere' },
     OUT,
   ],
-  examples: ['npm run report', 'npm run report -- --claims C2a,C3 --seed 7', 'npm run report -- --full --jobs 2'],
+  examples: ['npm run report', 'npm run report -- --claims C2a,C3 --seed 7', 'npm run report -- --full --jobs 2', 'npm run report -- --claims C1,C4 --runs-scale 0.2 --theory-mutant C4:lambda-max --out reports/example-failure'],
   details: 'stdout: the paths of the three files; stderr: progress. Exit 0 once written, whatever the verdicts (CI gates on vitest).',
   subcommands: [mergeCommand, fromVitestCommand, renderCommand, diffCommand],
   run: runReport,

@@ -22,7 +22,7 @@ const side = (e: C2bEvidence) => (e.kind === 'zero-output' ? 'a = 0' : 'M ≻ 0'
 export const c2bHook: ClaimReportHook<C2bEvidence> = {
   keyNumber(ctx) {
     const gap = minOf(allCases(ctx.units).flatMap((c) => (c.evidence.rank.gap === null ? [] : [c.evidence.rank.gap])));
-    return keyNumberOf('smallest rank gap σ_r/σ_r+1', gap, formatNumber(gap), 'higher');
+    return keyNumberOf('smallest rank gap σ_r/σ_{r+1}', gap, formatNumber(gap), 'higher');
   },
   figures(ctx) {
     const figures: Figure[] = [];

@@ -31,7 +31,7 @@ const naiveRejected = (ah: readonly Ah[]) => ah.filter((e) => e.naiveRank !== e.
 export const c3Hook: ClaimReportHook<C3Evidence> = {
   keyNumber(ctx) {
     const gap = minGap(allCases(ctx.units));
-    return keyNumberOf('smallest rank gap σ_r/σ_r+1', gap, formatNumber(gap), 'higher');
+    return keyNumberOf('smallest rank gap σ_r/σ_{r+1}', gap, formatNumber(gap), 'higher');
   },
   summary(ctx) {
     const cases = allCases(ctx.units);

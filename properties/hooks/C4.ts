@@ -20,9 +20,9 @@ import { genericHook, keyNumberOf } from '../../src/report/claims/genericHook.js
 import { shortNames } from '../../src/report/claims/shortNames.js';
 import { diagonalScatter } from '../../src/report/figures/diagonalScatter.js';
 import { figureId, type Figure } from '../../src/report/figures/figure.js';
-import { formatNumber } from '../../src/report/figures/format.js';
+import { formatBeside, formatNumber } from '../../src/report/figures/format.js';
 import { lossCurves } from '../../src/report/figures/lossCurves.js';
-import { ratioStrip, type RatioPoint } from '../../src/report/figures/ratioStrip.js';
+import { FAILURE_SERIES, ratioStrip, type RatioPoint } from '../../src/report/figures/ratioStrip.js';
 import type { PropertyRecord } from '../../src/report/types.js';
 import { C4_CLAIM } from '../../theory/longTimeLearning.js';
 import { C4EvidenceSchema, type C4Evidence, type C4EvidenceOf } from '../evidence/C4.js';
@@ -65,7 +65,8 @@ function lossCurveFigure(claim: string, c: CaseWithEvidence<DescentSlopeEvidence
   const e = c.evidence;
   // The case's recorded configuration is a C4 case { family, config, η, ε, … }; its network is `config`.
   const network = (c.config as { config?: unknown } | null)?.config;
-  const label = `${what}: ${caseName(network)}, η·λ_max = ${formatNumber(e.etaLambdaMax)}, κ = ${formatNumber(e.kappa)}`;
+  // η·λ_max is printed with the digits that keep it apart from the boundaries 1 and 2 (2: divergence).
+  const label = `${what}: ${caseName(network)}, η·λ_max = ${formatBeside(e.etaLambdaMax, [1, 2])}, κ = ${formatNumber(e.kappa)}`;
   return lossCurves(
     [
       { label, kind: 'measured', t: e.curve.t, loss: e.curve.measured },
@@ -75,7 +76,7 @@ function lossCurveFigure(claim: string, c: CaseWithEvidence<DescentSlopeEvidence
       id: figureId(claim, 'loss-curves', what),
       title: `C4: real gradient descent against the eigenbasis prediction, ${what} case (log loss)`,
       logY: true,
-      note: `Recorded by the “${property}” property for its case of largest κ: the real loss from θ* + εδ (solid) and ½ Σ λ_i c_i² (1 − ηλ_i)^{2t} from the float64 spectrum of H(θ*) (dashed), at ${e.curve.t.length} steps on a log grid up to the end of the slope window [${e.from}, ${e.to}]; predicted late slope ${formatNumber(e.predictedSlope)} per step. Largest |log L_t − log L̂_t| over every step = ${formatNumber(e.maxLogError)}${e.maxLogError < 0.05 ? ' (the curves overlap at this scale)' : ''}.`,
+      note: `Recorded by the “${property}” property for its case of largest κ: the real loss from θ* + εδ (solid) and $\\tfrac12 \\sum_i \\lambda_i c_i^2 (1 - \\eta\\lambda_i)^{2t}$ from the float64 spectrum of H(θ*) (dashed), at ${e.curve.t.length} steps on a log grid up to the end of the slope window [${e.from}, ${e.to}]; predicted late slope ${formatNumber(e.predictedSlope)} per step. Largest |log L_t − log L̂_t| over every step = ${formatNumber(e.maxLogError)}${e.maxLogError < 0.05 ? ' (the curves overlap at this scale)' : ''}.`,
     },
   );
 }
@@ -94,7 +95,8 @@ export const c4Hook: ClaimReportHook<C4Evidence> = {
   rightTheoryTests: () => [],
   figures(ctx) {
     const figures: Figure[] = [];
-    const names = shortNames(ctx.units.map((u) => u.name));
+    // Whole names (without the opening they share), wrapped by the figures rather than cut.
+    const names = shortNames(ctx.units.map((u) => u.name), 120);
     const points: RatioPoint[] = [];
     const slopes: Array<{ x: number; y: number; series: string }> = [];
     for (const u of ctx.units) {
@@ -104,20 +106,30 @@ export const c4Hook: ClaimReportHook<C4Evidence> = {
         if (isSlope(e)) {
           const r = slopeRatio(e);
           if (r !== null) points.push({ group: short, series: 'measured vs predicted slope', ratio: r });
-          slopes.push({ x: e.predictedSlope, y: e.measuredSlope, series: short });
+          slopes.push({ x: -e.predictedSlope, y: -e.measuredSlope, series: short });
         }
         for (const n of neighbourMargins(e)) points.push({ group: `${short}: neighbours`, series: 'wrong neighbour (must be > 1)', ratio: n.margin });
+      }
+      // The shrunk counterexample of a failure, drawn over its property's row.
+      const f = u.failure?.evidence;
+      if (f && isSlope(f)) {
+        const r = slopeRatio(f);
+        if (r !== null) points.push({ group: short, series: FAILURE_SERIES, ratio: r });
+        slopes.push({ x: -f.predictedSlope, y: -f.measuredSlope, series: FAILURE_SERIES });
       }
     }
     if (points.length) figures.push(ratioStrip(points, { id: figureId(ctx.claim, 'slopes'), title: 'C4: late-slope error ÷ tolerance, and the wrong neighbours’ margins', xTitle: '|slope difference| ÷ tolerance (dimensionless, log scale)' }));
     if (slopes.length) {
+      // Decay rates span decades (slow flat-ish modes to fast ones): log axes, where a linear one crowded every point into a corner.
+      const positive = slopes.every((p) => p.x > 0 && p.y > 0);
       figures.push(
         diagonalScatter(slopes, {
           id: figureId(ctx.claim, 'slope-scatter'),
-          title: 'C4: measured against predicted late slope of log L',
-          xTitle: 'predicted slope d log L / dt (per step or unit time)',
-          yTitle: 'measured slope d log L / dt',
-          note: 'Predicted: 2 log|1 − ηλ| for gradient descent, −2λ for gradient flow, λ the governing eigenvalue.',
+          title: 'C4: measured against predicted late decay rate of log L',
+          xTitle: `predicted decay rate −d log L/dt (per step or unit time${positive ? ', log scale' : ', symlog scale'})`,
+          yTitle: `measured decay rate −d log L/dt${positive ? ' (log scale)' : ' (symlog scale)'}`,
+          scale: positive ? 'log' : 'symlog',
+          note: 'Predicted rate: −2 log|1 − ηλ| per step for gradient descent, 2λ per unit time for gradient flow, λ the governing eigenvalue; on the line the prediction is exact.',
         }),
       );
     }

@@ -75,7 +75,7 @@ function widthFigures(ctx: ClaimContext<S2Evidence>, ws: readonly S2WidthSweepEv
     .map((n) => spectrumOf(n, `width ${n.width}`))
     .filter((s): s is OutlierSpectrumCase => s !== null);
   if (spectra.length) figures.push(outlierSpectrum(spectra, { id: figureId(ctx.claim, 'width-spectra'), title: `S2: fixed data (k = ${c.k}), growing width — the outliers stay, the bulk falls`, note: 'Same data, one network per width.' }));
-  const curves: LossCurve[] = ws.map((w, i) => ({ label: `k = ${w.k} (case ${i + 1}, geometric mean over seeds)`, kind: 'measured' as const, t: w.widths, loss: w.bulkRmsOverTop }));
+  const curves: LossCurve[] = ws.map((w, i) => ({ label: `case ${i + 1}: k = ${w.k}, ${w.seeds.length} data seeds`, kind: 'measured', t: w.widths, loss: w.bulkRmsOverTop }));
   figures.push(
     lossCurves(curves, {
       id: figureId(ctx.claim, 'bulk-vs-width'),
@@ -83,6 +83,8 @@ function widthFigures(ctx: ClaimContext<S2Evidence>, ws: readonly S2WidthSweepEv
       xTitle: 'hidden width (both layers)',
       yTitle: 'RMS of the deflated spectrum ÷ λ_1 (log scale)',
       logX: true,
+      colorTitle: 'width-sweep case',
+      describe: `The bulk's RMS eigenvalue divided by the top outlier λ_1, against the hidden width, one line per width-sweep case (${ws.length}), each point the geometric mean over the case's data seeds; both axes log. The claim: the line falls as the width grows.`,
       note: `Deflated Hutchinson estimate (${c.bulkProbes} probes per net), k predicted outliers removed; geometric mean over the sweep's data seeds. The property asserts the decrease at each width step by a one-sided z test pooled over the seeds (α = ${c.bulkAlpha}).`,
     }),
   );

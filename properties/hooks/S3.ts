@@ -57,7 +57,7 @@ function sweepFigure(ctx: ClaimContext<S3Evidence>, e: S3Evidence, s: S3BbpSweep
       xTitle: 'spike ℓ (population variance of the first coordinate)',
       yTitle: 'top eigenvalue λ_max of H = XᵀX/N',
       rule: { x: s.threshold, label: `ℓ_c = 1 + √γ = ${formatNumber(s.threshold)}` },
-      note: `Recorded by a case of this report (its own seeded streams, N = ${nSmall} and ${nLarge}) at ${s.measured.length / 2} spikes ℓ = 1 + u√γ, u ∈ (0, 3); the two sizes are drawn slightly apart; curves are cut above the plotted range. Above ℓ_c the spread shrinks like N^{−1/2}, below like N^{−2/3}; near ℓ_c convergence is slowest (the N^{−1/3} critical window).`,
+      note: `Recorded by a case of this report (its own seeded streams, N = ${nSmall} and ${nLarge}) at ${s.measured.length / 2} spikes ℓ = 1 + u√γ, u ∈ (0, 3); the two sizes are drawn slightly apart; curves are cut above the plotted range. Above ℓ_c the spread shrinks like $N^{-1/2}$, below like $N^{-2/3}$; near ℓ_c convergence is slowest (the $N^{-1/3}$ critical window).`,
     },
   );
 }
@@ -67,7 +67,10 @@ function shrinkFigure(ctx: ClaimContext<S3Evidence>, cases: readonly Case[]): Fi
   const [nSmall, nLarge] = cases[0].evidence.N;
   const q = nLarge / nSmall;
   // One series per regime, named by the predicted ratio the cases recorded (2 digits: 0.5 above, 0.4 below).
-  const points = cases.map(({ evidence: e }) => ({ x: e.meanAbsError[0], y: e.meanAbsError[1], series: `${e.regime} ℓ_c (predicted y ≈ ${Number(e.shrinkRatioPredicted.toPrecision(2))}·x)` }));
+  const points = cases.map(({ evidence: e }) => ({ x: e.meanAbsError[0], y: e.meanAbsError[1], series: `case ${e.regime} ℓ_c` }));
+  // The predicted shrinkage of each regime present, drawn as the line it names.
+  const regimes = [...new Map(cases.map(({ evidence: e }) => [e.regime, e.shrinkRatioPredicted])).entries()];
+  const lines = regimes.map(([regime, r]) => ({ factor: r, label: `predicted ${regime} ℓ_c: y = ${Number(r.toPrecision(2))}·x` }));
   return diagonalScatter(points, {
     id: figureId(ctx.claim, 'shrinkage'),
     title: `S3: mean |λ_max − prediction| at N = ${nLarge} against N = ${nSmall} (fixed γ)`,
@@ -75,7 +78,8 @@ function shrinkFigure(ctx: ClaimContext<S3Evidence>, cases: readonly Case[]): Fi
     yTitle: `mean |error| at N = ${nLarge} (log scale)`,
     scale: 'log',
     diagonalLabel: 'no shrinkage (y = x)',
-    note: `One point per case (${cases[0].evidence.R} matrices per size). Every point must lie below the line: by the fluctuation scales the error falls by ${formatNumber(Math.sqrt(q))} above the threshold (N^{−1/2}) and by ${formatNumber(q)}^{2/3} ≈ ${formatNumber(q ** (2 / 3), 2)} below it (N^{−2/3}).`,
+    lines,
+    note: `One point per case (${cases[0].evidence.R} matrices per size). Every point must lie below the dashed line: by the fluctuation scales the error falls by $\\sqrt{${formatNumber(q)}} = ${formatNumber(Math.sqrt(q))}$ above the threshold ($N^{-1/2}$) and by $${formatNumber(q)}^{2/3} \\approx ${formatNumber(q ** (2 / 3), 2)}$ below it ($N^{-2/3}$).`,
   });
 }
 

@@ -16,6 +16,9 @@ import { ratioStrip, type RatioPoint } from '../../src/report/figures/ratioStrip
 import { S4_CLAIM } from '../../theory/connectedBasins.js';
 import { S4EvidenceSchema, type S4Evidence } from '../evidence/S4.js';
 
+/** The line of the claim (θ_B = the small-batch continuation); the neighbours' lines are named by their ids. */
+const CLAIM_LINE = 'large → small batch (claim)';
+
 /** The line's t values: lineLoss[i] is at t = i/(n − 1) (properties/evidence/S4.ts). */
 const grid = (n: number) => Array.from({ length: n }, (_, i) => i / (n - 1));
 
@@ -36,16 +39,29 @@ export const s4Hook: ClaimReportHook<S4Evidence> = {
   figures(ctx) {
     const cases = allCases(ctx.units);
     const figures: Figure[] = [];
-    const curves: LossCurve[] = cases.slice(0, 3).flatMap(({ evidence: e }, i) => {
+    const shown = cases.slice(0, 3);
+    const neighbourIds = [...new Set(shown.flatMap(({ evidence: e }) => e.neighbours.map((n) => n.id)))];
+    const curves: LossCurve[] = shown.flatMap(({ evidence: e }, i) => {
       const tag = `case ${i + 1} (k = ${e.k})`;
-      return [{ label: `${tag}: large → small batch`, kind: 'measured' as const, t: grid(e.lineLoss.length), loss: e.lineLoss }, ...e.neighbours.map((n) => ({ label: `${tag}: ${n.id} (neighbour)`, kind: 'predicted' as const, t: grid(n.lineLoss.length), loss: n.lineLoss }))];
+      return [{ label: tag, kind: CLAIM_LINE, t: grid(e.lineLoss.length), loss: e.lineLoss }, ...e.neighbours.map((n) => ({ label: tag, kind: n.id, t: grid(n.lineLoss.length), loss: n.lineLoss }))];
     });
     const points: RatioPoint[] = cases.flatMap(({ evidence: e }) => [
       // A barrier of 0 (the usual case) has no place on a log axis: drawn at 1e-6, as the axis title says.
       { group: 'large → small batch', series: 'barrier ÷ τ (must be ≤ 1)', ratio: Math.max(e.barrierOverTolerance, 1e-6) },
       ...e.neighbours.map((n) => ({ group: n.id, series: n.asserted ? 'wrong neighbour (must be > 1)' : 'independent start (reported)', ratio: n.margin })),
     ]);
-    if (curves.length) figures.push(lossCurves(curves, { id: figureId(ctx.claim, 'line'), title: 'S4: loss on the straight line between two end points', xTitle: 't along θ(t) = (1 − t)·θ_A + t·θ_B (θ_A: large-batch end)', yTitle: 'training loss (cross-entropy, log scale)', note: 'Solid: θ_B = small-batch SGD continuation of θ_A (no barrier). Dashed: the wrong neighbours — θ_B = θ_A with permuted hidden units, or an independent solution — whose lines rise far above the ends.' }));
+    if (curves.length) {
+      figures.push(
+        lossCurves(curves, {
+          id: figureId(ctx.claim, 'line'),
+          title: 'S4: loss on the straight line between two end points',
+          xTitle: 't along θ(t) = (1 − t)·θ_A + t·θ_B (θ_A: large-batch end)',
+          yTitle: 'training loss (cross-entropy, log scale)',
+          kinds: [CLAIM_LINE, ...neighbourIds],
+          describe: `Training loss along the straight line from θ_A (t = 0, the large-batch end) to θ_B (t = 1), one colour per case (${shown.length} of ${cases.length}). Solid: θ_B is the small-batch SGD continuation of θ_A — the claim, no barrier above the ends. ${neighbourIds.length ? `Other dashes: θ_B is a wrong neighbour's end point (${neighbourIds.join(', ')}: a hidden-unit-permuted twin or an independent solution), whose line rises above the ends.` : ''}`,
+        }),
+      );
+    }
     if (points.length) figures.push(ratioStrip(points, { id: figureId(ctx.claim, 'barriers'), title: 'S4: barrier ÷ tolerance τ = ½·g·‖θ_B − θ_A‖', xTitle: 'barrier ÷ τ (dimensionless, log scale; a barrier of 0 is drawn at 1e-6)' }));
     return figures;
   },

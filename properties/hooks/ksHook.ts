@@ -20,7 +20,7 @@ import { keyNumberOf } from '../../src/report/claims/genericHook.js';
 import { calibrationBars, type CalibrationRow } from '../../src/report/figures/calibrationBars.js';
 import { figureId, type Figure } from '../../src/report/figures/figure.js';
 import { formatNumber } from '../../src/report/figures/format.js';
-import { ratioStrip, type RatioPoint } from '../../src/report/figures/ratioStrip.js';
+import { pValueStrip, type PValuePoint } from '../../src/report/figures/pValueStrip.js';
 import type { EvidenceRecord, KeyNumber, PropertyRecord } from '../../src/report/types.js';
 import type { KsTest } from '../evidence/ks.js';
 
@@ -102,7 +102,7 @@ function ksSummary(cases: readonly KsCase[], right: readonly RightTheoryTest[], 
 
 function ksFigures(claim: string, unitNames: readonly string[], cases: readonly KsCase[], alpha: number): Figure[] {
   if (cases.length === 0) return [];
-  const names = shortNames(unitNames, 36);
+  const names = shortNames(unitNames, 90);
   const rows: CalibrationRow[] = [{ label: 'claimed law', kind: 'false-positive rate', rejections: cases.filter((c) => c.test.pValue < c.test.alpha).length, trials: cases.length }];
   const byNeighbour = new Map<string, { kind: CalibrationRow['kind']; k: number; n: number }>();
   for (const c of cases) {
@@ -113,13 +113,13 @@ function ksFigures(claim: string, unitNames: readonly string[], cases: readonly 
     }
   }
   for (const [label, e] of byNeighbour) rows.push({ label, kind: e.kind, rejections: e.k, trials: e.n });
-  const points: RatioPoint[] = cases.flatMap((c) => [
-    { group: names.get(c.property)!, series: 'claimed law', ratio: c.test.pValue },
-    ...c.test.neighbours.map((w) => ({ group: names.get(c.property)!, series: w.expect === 'reject' ? 'wrong neighbour (must be < α)' : 'other law that must agree (≥ α)', ratio: w.pValue })),
+  const points: PValuePoint[] = cases.flatMap((c) => [
+    { group: names.get(c.property)!, series: 'claimed law (must be ≥ α)', pValue: c.test.pValue },
+    ...c.test.neighbours.map((w) => ({ group: names.get(c.property)!, series: w.expect === 'reject' ? 'wrong neighbour (must be < α)' : 'other law that must agree (≥ α)', pValue: w.pValue })),
   ]);
   return [
     calibrationBars(rows, { id: figureId(claim, 'calibration'), title: `${claim}: false-positive rate and power of the KS tests`, alpha, note: `Over the ${cases.length} KS tests of this report (a quick run has few, so the intervals are wide). Other-law rows are per property: power for a wrong neighbour, false-positive rate for a law the property requires to agree.` }),
-    ratioStrip(points, { id: figureId(claim, 'p-values'), title: `${claim}: KS p-values against α`, threshold: alpha, passSide: 'above', xTitle: 'KS p-value (probability, log scale)', note: 'p-values that underflow to 0 sit at the axis floor.' }),
+    pValueStrip(points, { id: figureId(claim, 'p-values'), title: `${claim}: KS p-values against α`, alpha }),
   ];
 }
 

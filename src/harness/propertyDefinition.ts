@@ -44,6 +44,20 @@ export interface PropertyDefinition<C, E> {
   /** A label per case for coverage statistics (fc.statistics). */
   readonly label?: (config: C) => string;
   check(config: C): CaseOutcome<E> | Promise<CaseOutcome<E>>;
+  /**
+   * Wrong neighbours this property can check AS IF they were the claim, by id (e.g. C4's
+   * 'lambda-max'): the same draws, the same check and tolerance, the neighbour's prediction in
+   * place of the claim's. Run only when RunSettings.theoryMutant names this claim and id — a
+   * demonstration that the suite catches a wrong theory and of how its failure reads.
+   */
+  readonly mutants?: Readonly<Record<string, TheoryMutant<C, E>>>;
+}
+
+/** A wrong neighbour run as the claim (see PropertyDefinition.mutants). */
+export interface TheoryMutant<C, E> {
+  /** What the mutated theory says, e.g. "λ_max in place of λ_min⁺". */
+  readonly description: string;
+  check(config: C): CaseOutcome<E> | Promise<CaseOutcome<E>>;
 }
 
 /** Any definition, whatever its configuration and evidence types (registries hold these). */

@@ -52,6 +52,8 @@ export interface RunPropertyOptions {
   readonly testFile?: string;
   /** Called after each check call (progress bars). */
   readonly onCheck?: () => void;
+  /** The replay command of a failure at `path` (default: the vitest command, replayCommand). */
+  readonly replay?: (path: string) => string;
 }
 
 /** The shell command that replays a failure of `name` under these settings. */
@@ -68,7 +70,15 @@ async function safeCheck<C, E>(def: PropertyDefinition<C, E>, config: C): Promis
   }
 }
 
+/** The mutated check the settings ask this definition to run in place of its own, or undefined. */
+export function mutantOf<C, E>(def: PropertyDefinition<C, E>, settings: Pick<RunSettings, 'theoryMutant'>) {
+  const m = settings.theoryMutant;
+  return m && m.claim === def.claim ? def.mutants?.[m.neighbour] : undefined;
+}
+
 export async function runProperty<C, E>(def: PropertyDefinition<C, E>, settings: RunSettings, opts: RunPropertyOptions = {}): Promise<PropertyResult<C, E>> {
+  const mutant = mutantOf(def, settings);
+  const checked: PropertyDefinition<C, E> = mutant ? { ...def, check: (c) => mutant.check(c) } : def;
   const numRuns = scaledRuns(def.numRuns, settings);
   const cases: Array<RunCase<C, E>> = [];
   let failedOnce = false;
@@ -82,7 +92,7 @@ export async function runProperty<C, E>(def: PropertyDefinition<C, E>, settings:
       return true;
     }
     if (failedOnce) shrinkChecks++;
-    const out = await safeCheck(def, config);
+    const out = await safeCheck(checked, config);
     opts.onCheck?.();
     const inconclusive = !out.ok && out.inconclusive === true;
     const failed = !out.ok && !inconclusive;
@@ -109,7 +119,7 @@ export async function runProperty<C, E>(def: PropertyDefinition<C, E>, settings:
       evidence: matches ? shrunk.out.evidence : null,
       shrinkChecks,
       shrinkBudgetExhausted: budgetHit,
-      replay: replayCommand(settings, path, file, def.name),
+      replay: opts.replay ? opts.replay(path) : replayCommand(settings, path, file, def.name),
     };
   }
   return {

@@ -19,6 +19,12 @@ export const SIZE_TIERS: readonly SizeTier[] = ['ci', 'paper'];
 /** Largest runs multiplier accepted (a typo guard: ×1000 of the CI runs is hours of work). */
 export const MAX_RUNS_SCALE = 1000;
 
+/** A wrong neighbour to check as if it were the claim (PropertyDefinition.mutants). */
+export interface TheoryMutantSetting {
+  readonly claim: string;
+  readonly neighbour: string;
+}
+
 export interface RunSettings {
   readonly seed: number;
   /** fast-check path replaying one counterexample; null for a normal run. */
@@ -26,6 +32,8 @@ export interface RunSettings {
   /** Multiplies every definition's numRuns. */
   readonly runsScale: number;
   readonly sizeTier: SizeTier;
+  /** null: the published theory; set: the named neighbour runs in place of the claim wherever a definition offers it. */
+  readonly theoryMutant: TheoryMutantSetting | null;
 }
 
 export interface RunSettingsInput {
@@ -37,6 +45,8 @@ export interface RunSettingsInput {
   readonly runsScale?: number;
   /** @defaultValue 'ci' */
   readonly sizeTier?: SizeTier;
+  /** @defaultValue null */
+  readonly theoryMutant?: TheoryMutantSetting | null;
 }
 
 export class RunSettingsError extends Error {
@@ -58,7 +68,18 @@ export function resolveRunSettings(input: RunSettingsInput = {}): RunSettings {
   if (!SIZE_TIERS.includes(sizeTier)) throw new RunSettingsError(`size tier must be one of ${SIZE_TIERS.join(', ')}, got ${JSON.stringify(sizeTier)}`);
   const path = input.path ?? null;
   if (path !== null && !/^\d+(:\d+)*$/.test(path)) throw new RunSettingsError(`replay path must look like "3:0:1" (from a failure's replay command), got ${JSON.stringify(path)}`);
-  return { seed, path, runsScale, sizeTier };
+  const theoryMutant = input.theoryMutant ?? null;
+  if (theoryMutant !== null && !(typeof theoryMutant.claim === 'string' && /^\w+$/.test(theoryMutant.claim) && typeof theoryMutant.neighbour === 'string' && /^[\w-]+$/.test(theoryMutant.neighbour))) {
+    throw new RunSettingsError(`theory mutant must be a claim id and a neighbour id, e.g. C4:lambda-max, got ${JSON.stringify(theoryMutant)}`);
+  }
+  return { seed, path, runsScale, sizeTier, theoryMutant };
+}
+
+/** Parses "<claim>:<neighbour>" (the CLI's --theory-mutant). */
+export function parseTheoryMutant(text: string): TheoryMutantSetting {
+  const m = /^(\w+):([\w-]+)$/.exec(text);
+  if (!m) throw new RunSettingsError(`theory mutant must look like <claim>:<neighbour>, e.g. C4:lambda-max, got ${JSON.stringify(text)}`);
+  return { claim: m[1], neighbour: m[2] };
 }
 
 /** Cases a definition runs under these settings (at least one). */

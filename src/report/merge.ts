@@ -16,7 +16,7 @@ export interface PartialReport {
 
 export interface MergedUnits {
   /** The shared run plan (taken from the first partial). */
-  readonly plan: Pick<ConformanceReport, 'seed' | 'seeds' | 'mode' | 'runsScale' | 'sizeTier' | 'selection'>;
+  readonly plan: Pick<ConformanceReport, 'seed' | 'seeds' | 'mode' | 'runsScale' | 'sizeTier' | 'selection' | 'theoryMutant'>;
   readonly environment: EnvironmentInfo;
   readonly units: PropertyRecord[];
 }
@@ -42,7 +42,7 @@ export function compareUnits(a: UnitId, b: UnitId): number {
 }
 
 function planKey(r: ConformanceReport): string {
-  return JSON.stringify([r.format, r.seeds, r.mode, r.runsScale, r.sizeTier, r.selection.claims, r.partition?.count ?? null]);
+  return JSON.stringify([r.format, r.seeds, r.mode, r.runsScale, r.sizeTier, r.selection.claims, r.partition?.count ?? null, r.theoryMutant ?? null]);
 }
 
 /** Distinct values joined, so a merge across machines shows every environment it ran on. */
@@ -79,7 +79,7 @@ export function mergeUnits(partials: readonly PartialReport[]): MergedUnits {
   }
   const r = first.report;
   return {
-    plan: { seed: r.seed, seeds: r.seeds, mode: r.mode, runsScale: r.runsScale, sizeTier: r.sizeTier, selection: r.selection },
+    plan: { seed: r.seed, seeds: r.seeds, mode: r.mode, runsScale: r.runsScale, sizeTier: r.sizeTier, selection: r.selection, ...(r.theoryMutant ? { theoryMutant: r.theoryMutant } : {}) },
     environment: mergeEnvironments(partials.map((p) => p.report.environment)),
     units: [...units.values()].sort(compareUnits),
   };

@@ -1,4 +1,4 @@
-/** One sentence naming how a report was produced: seeds, mode, runs scale, environment, partition. */
+/** One sentence naming how a report was produced: seeds, mode, runs scale, environment, partition, theory mutant. */
 import type { ConformanceReport } from './types.js';
 
 export function seedText(seeds: readonly number[]): string {
@@ -17,5 +17,6 @@ export function runDescription(r: ConformanceReport): string {
   ];
   if (r.selection.claims) parts.push(`claims ${r.selection.claims.join(', ')}`);
   if (r.partition) parts.push(`PARTIAL: partition ${r.partition.index} of ${r.partition.count}`);
+  if (r.theoryMutant) parts.push(`THEORY MUTANT ${r.theoryMutant.claim}:${r.theoryMutant.neighbour}`);
   return parts.join(' · ');
 }

@@ -214,6 +214,22 @@ export type ReportMode = z.infer<typeof ReportModeSchema>;
 export const PartitionInfoSchema = z.strictObject({ index: z.number().int().min(1), count: z.number().int().min(1) });
 export type PartitionInfo = z.infer<typeof PartitionInfoSchema>;
 
+/**
+ * A report run with a deliberately wrong theory (`report --theory-mutant <claim>:<neighbour>`):
+ * the named properties of `claim` checked the wrong neighbour as if it were the claim, so their
+ * failures are the suite's power made visible, not a finding about the theory. Absent on every
+ * ordinary report.
+ */
+export const TheoryMutantRecordSchema = z.strictObject({
+  claim: z.string(),
+  neighbour: z.string(),
+  /** What the mutated theory says, e.g. "λ_max in place of λ_min⁺". */
+  description: z.string(),
+  /** The properties that ran the mutant (the claim's others ran the right theory). */
+  properties: z.array(z.string()),
+});
+export type TheoryMutantRecord = z.infer<typeof TheoryMutantRecordSchema>;
+
 export const ConformanceReportSchema = z.strictObject({
   format: z.literal(REPORT_FORMAT_VERSION),
   generatedAt: z.string(),
@@ -232,6 +248,8 @@ export const ConformanceReportSchema = z.strictObject({
   partition: PartitionInfoSchema.nullable(),
   /** Holm across the statistical claims' right-theory tests; null when the report has none. */
   multipleTesting: MultipleTestingRecordSchema.nullable(),
+  /** Present only when the run checked a wrong neighbour as the claim (a demonstration of a failure). */
+  theoryMutant: TheoryMutantRecordSchema.optional(),
   claims: z.array(ClaimEntrySchema),
 });
 export type ConformanceReport = Omit<z.infer<typeof ConformanceReportSchema>, 'claims'> & { readonly claims: readonly ClaimEntry[] };

@@ -79,7 +79,7 @@ describe('C4 report hook', () => {
     expect(converging[0].case).toBe('converging: erf Ni=4 Nh=1 N=22, η·λ_max = 0.7, κ = 900');
     // Neighbour rows: per slope case, plus the time-scaling batch's smallest margins.
     const strip = figures[0].kind === 'vega-lite' ? (figures[0].spec as { layer: Array<{ data: { values: Array<{ group: string; series: string; ratio: number }> } }> }).layer[0].data.values : [];
-    expect(strip.filter((p) => p.group.endsWith(': neighbours')).length).toBe(4 * 2 + 2);
+    expect(strip.filter((p) => p.group.replace(/\n/g, ' ').endsWith(': neighbours')).length).toBe(4 * 2 + 2);
     expect(strip.filter((p) => p.series === 'measured vs predicted slope').map((p) => Number(p.ratio.toFixed(6)))).toEqual([0.4, 0.1, 0.6]);
   });
 

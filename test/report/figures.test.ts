@@ -184,7 +184,7 @@ describe('figure builders render to SVG with data marks', () => {
       4,
     );
     await expectDrawn(diagonalScatter([{ x: 1, y: 1.01 }, { x: 10, y: 9.9 }], { id: 'd', title: 'diag', xTitle: 'x', yTitle: 'y', scale: 'log' }), ['line', 'symbol'], 3);
-    await expectDrawn(outcomeBars([{ property: 'p', passed: 9, inconclusive: 1, failed: 0 }], { id: 'o', title: 'outcomes' }), ['rect'], 3);
+    await expectDrawn(outcomeBars([{ property: 'p', passed: 9, inconclusive: 1, failed: 0 }], { id: 'o', title: 'outcomes' }), ['rect'], 2);
     expect(() => diagonalScatter([{ x: NaN, y: 1 }], { id: 'd', title: 't', xTitle: 'x', yTitle: 'y' })).toThrow(/at least one point/);
   });
 
@@ -198,7 +198,7 @@ describe('figure builders render to SVG with data marks', () => {
       ],
       { id: 'rt', title: 'ranks' },
     );
-    expect(t.columns).toEqual(['group', 'prediction', 'cases', 'predicted rank', 'measured rank', 'matched', 'undecidable', 'min gap σ_r/σ_r+1']);
+    expect(t.columns).toEqual(['group', 'prediction', 'cases', 'predicted rank', 'measured rank', 'matched', 'undecidable', 'min gap σ_r/σ_{r+1}']);
     expect(t.rows).toEqual([
       ['erf', 'P', 2, '8', '7–8', '0/1', 1, '2e11'],
       ['relu', 'P − Nh', 2, '6–9', '6–9', '2/2', 0, '1e12'],

@@ -39,8 +39,9 @@ describe('claim hooks', () => {
     expect(hook.summary(ctx)).toEqual({ ksTests: 3, claimedLawRejected: 1, otherLawTests: 3, otherLawRejected: 2, minRightLawP: 0.004, maxWrongNeighbourP: 0.2 });
     const figures = hook.figures(ctx);
     expect(figures.map((f) => f.id)).toEqual(['x-calibration', 'x-p-values']);
-    const rows = (figures[0].kind === 'vega-lite' ? (figures[0].spec as { layer: Array<{ data: { values: Array<{ label: string; text: string }> } }> }).layer[0].data.values : []).map((v) => `${v.label} ${v.text}`);
-    expect(rows).toEqual(['claimed law 1/3', '…γ = 0.25 (n = 4000) and rejects…: wrong-γ 1/2', '…γ = 4 (n = 1000) and rejects…: pooled 1/1']);
+    const rows = (figures[0].kind === 'vega-lite' ? (figures[0].spec as { layer: Array<{ data: { values: Array<{ label: string; text: string }> } }> }).layer[0].data.values : []).map((v) => `${v.label.replace(/\n/g, ' ')} ${v.text}`);
+    // Labels are whole (wrapped by the figure, not cut).
+    expect(rows).toEqual(['claimed law 1/3', '…γ = 0.25 (n = 4000) and rejects wrong γ: wrong-γ 1/2', '…γ = 4 (n = 1000) and rejects pooling: pooled 1/1']);
     // no KS evidence: no α, no tests, no figures
     const none = { claim: 'X', units: [unit<KsTest>('empty', [])] };
     expect([hook.alpha(none), hook.rightTheoryTests(none), hook.figures(none)]).toEqual([null, [], []]);

@@ -17,6 +17,8 @@ import type { BuiltReport } from '../../src/report/run/buildReport.js';
 import { knownClaimIds } from '../../src/report/run/plan.js';
 import { PROPERTY_REGISTRY, PROPERTY_SUITE } from '../../properties/registry.js';
 import { CLAIMS } from '../../theory/claims.js';
+import { claimsInReadingOrder } from '../../src/report/html/pageOrder.js';
+import { plainMath } from '../../src/report/figures/mathText.js';
 import { runCli } from '../cli/runCli.js';
 import { ALL_CLAIMS_SCALE, FIXED_TIME, smallReport, tempDir } from './smallReport.js';
 
@@ -89,16 +91,22 @@ describe('conformance.md', () => {
   it('is the summary table: a header and one row per claim, verdict and key number in it', () => {
     const md = readFileSync(built.files.markdown, 'utf8');
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
-    expect(rows[0]).toBe('| Claim | Title | Kind | Verdict | Cases | Key number |');
-    expect(rows[1]).toBe('|---|---|---|---|---:|---|');
+    expect(rows[0]).toBe('| Claim | Verdict | Title | Kind | Properties | Configurations | Experiments | Key number |');
+    expect(rows[1]).toBe('|---|---|---|---|---:|---:|---:|---|');
     expect(rows).toHaveLength(2 + built.report.claims.length);
-    built.report.claims.forEach((c, i) => {
+    // Failures first, then inconclusive claims, then the passes.
+    claimsInReadingOrder(built.report.claims).forEach((c, i) => {
       const cells = rows[i + 2].split(/(?<!\\)\|/).slice(1, -1).map((s) => s.trim());
-      expect(cells).toHaveLength(6);
+      expect(cells).toHaveLength(8);
       expect(cells[0]).toBe(c.id);
-      expect(cells[3]).toMatch(new RegExp(`${c.verdict}$`));
-      expect(cells[4]).toBe(String(c.cases));
-      expect(cells[5]).toBe(`${c.keyNumber.label}: ${c.keyNumber.text}`);
+      expect(cells[1]).toMatch(new RegExp(`${c.verdict}$`));
+      expect(cells[4]).toBe(String(c.evidence.properties.length));
+      // One unit per column: configurations for identity and generic claims, experiments for statistical ones.
+      const failed = c.evidence.properties.reduce((s, u) => s + u.failed, 0);
+      const count = failed ? `${c.cases} (${failed} failed)` : String(c.cases);
+      expect(cells.slice(5, 7)).toEqual(c.kind === 'statistical' ? ['—', count] : [count, '—']);
+      expect(cells[7]).toBe(plainMath(`${c.keyNumber.label}: ${c.keyNumber.text}${c.keyNumber.better ? ` (${c.keyNumber.better} is better)`.replace('(lower', '(↓ lower').replace('(higher', '(↑ higher') : ''}`));
+      expect(cells.join(' ')).not.toMatch(/\^\{|_\{/);
     });
     expect(md).toContain(`seed 20251216 · custom mode (runs ×${ALL_CLAIMS_SCALE})`);
   });
@@ -114,7 +122,7 @@ describe('conformance.html', () => {
   it('has a summary row and a section per claim, and every figure of the JSON', () => {
     const html = readFileSync(built.files.html, 'utf8');
     for (const c of built.report.claims) {
-      expect(html).toContain(`<tr data-claim="${c.id}" data-verdict="${c.verdict}">`);
+      expect(html).toContain(`<tr data-claim="${c.id}" data-verdict="${c.verdict}" data-kind="${c.kind}">`);
       expect(html).toContain(`id="claim-${c.id}"`);
       for (const f of c.figures) expect(html).toContain(`data-figure="${f.id}"`);
     }
@@ -127,7 +135,7 @@ describe('reports/sample', () => {
     const report = parseReport(readFileSync(new URL('conformance.json', dir), 'utf8'), 'reports/sample/conformance.json');
     expect(report.claims.length).toBeGreaterThan(0);
     expect(readFileSync(new URL('conformance.html', dir), 'utf8')).not.toMatch(/<script/i);
-    expect(readFileSync(new URL('conformance.md', dir), 'utf8')).toContain('| Claim | Title | Kind | Verdict | Cases | Key number |');
+    expect(readFileSync(new URL('conformance.md', dir), 'utf8')).toContain('| Claim | Verdict | Title | Kind | Properties | Configurations | Experiments | Key number |');
   });
 });
 

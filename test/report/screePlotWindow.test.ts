@@ -53,8 +53,8 @@ describe('screePlot with a window around the rank', () => {
     expect(bad({ window: { first: 0, total: 11, sigmaMax: 8 } })).toThrow(/does not fit/);
     expect(bad({ window: { first: 5, total: 11, sigmaMax: 8 } })).toThrow(/does not fit/);
     expect(bad({ window: { first: 3, total: 11, sigmaMax: Number.NaN } })).toThrow(/sigmaMax/);
-    expect(bad({ rank: 2 })).toThrow(/must hold σ_r and σ_r\+1 around the rank r = 2/);
-    expect(bad({ rank: 10 })).toThrow(/must hold σ_r and σ_r\+1 around the rank r = 10/);
+    expect(bad({ rank: 2 })).toThrow(/must hold σ_r and σ_\{r\+1\} around the rank r = 2/);
+    expect(bad({ rank: 10 })).toThrow(/must hold σ_r and σ_\{r\+1\} around the rank r = 10/);
     expect(bad({ rank: 12 })).toThrow(/rank 12 is not in \[0, 11\]/);
   });
 });

@@ -8,7 +8,7 @@ export function dataMarkItems(svg: string): number {
   for (const m of svg.matchAll(open)) {
     const rest = svg.slice(m.index! + m[0].length);
     const body = rest.slice(0, rest.indexOf('</g>'));
-    items += (body.match(/<(path|line|rect|text)\b/g) ?? []).length;
+    items += (body.match(/<(path|line|rect|text|circle)\b/g) ?? []).length;
   }
   return items;
 }

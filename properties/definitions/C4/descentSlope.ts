@@ -17,7 +17,12 @@ import { CONTAMINATION_SAFETY, curveError, finiteOrNull, nonQuadraticTerm, recor
 
 type Kind = 'late-slope' | 'top-mode';
 
-export function descentSlopeVerdict(c: DynamicsCase, kind: Kind, expectedRegime: string, neighbours: readonly WrongNeighbour[]): CaseOutcome<C4Evidence> {
+/**
+ * `asClaim`: a wrong neighbour checked AS the claim (PropertyDefinition.mutants, report
+ * --theory-mutant): its slope is the prediction, under the same tolerance, and it leaves the
+ * list of neighbours (the others are still put through the check).
+ */
+export function descentSlopeVerdict(c: DynamicsCase, kind: Kind, expectedRegime: string, neighbours: readonly WrongNeighbour[], asClaim?: WrongNeighbour): CaseOutcome<C4Evidence> {
   const r = resolveCase(c);
   const prediction = c4LateSlope(r.model, c.eta);
   const governing = prediction.eigenvalue;
@@ -28,7 +33,7 @@ export function descentSlopeVerdict(c: DynamicsCase, kind: Kind, expectedRegime:
   const unhealthy = unhealthyRuns([run], to, floor, () => 'late-slope run');
   if (unhealthy) return unhealthy;
   const measured = windowSlope(run.losses, from, to);
-  const predicted = slopeFor(governing, c.eta);
+  const predicted = asClaim ? neighbourSlope(asClaim, r.model, c.eta) : slopeFor(governing, c.eta);
   const W = to - from;
   const tolContamination = (CONTAMINATION_SAFETY * (Math.log1p(contamination(mix, from)) + Math.log1p(contamination(mix, to)))) / W;
   const thFrom = run.snapshots.get(from)!;
@@ -39,7 +44,7 @@ export function descentSlopeVerdict(c: DynamicsCase, kind: Kind, expectedRegime:
   const tolRounding = (relativeRoundingError(run.losses[from], floor) + relativeRoundingError(run.losses[to], floor)) / W;
   const tolerance = tolContamination + tolDrift + tolNonQuadratic + tolRounding;
   const err = Math.abs(measured - predicted);
-  const rejections = neighbours.map((n) => {
+  const rejections = neighbours.filter((n) => n !== asClaim).map((n) => {
     const slope = neighbourSlope(n, r.model, c.eta);
     return { n, slope, margin: Math.abs(measured - slope) / tolerance };
   });
@@ -67,7 +72,7 @@ export function descentSlopeVerdict(c: DynamicsCase, kind: Kind, expectedRegime:
   };
   return allOf(
     outcome(prediction.regime === expectedRegime, evidence, () => `classified ${prediction.regime}, expected ${expectedRegime}`),
-    outcome(err <= tolerance, evidence, () => `late slope ${measured} vs predicted ${predicted} (λ = ${governing}): |error| ${err} > tolerance ${tolerance}`),
+    outcome(err <= tolerance, evidence, () => `late slope ${measured} vs predicted ${predicted} (${asClaim ? `wrong neighbour run as the claim: ${asClaim.description}` : `λ = ${governing}`}): |error| ${err} > tolerance ${tolerance}`),
     ...rejections.map(({ n, slope, margin }) =>
       outcome(margin > 1, evidence, () => `wrong neighbour "${n.description}" (slope ${slope}) NOT rejected: |measured − neighbour| = ${Math.abs(measured - slope)} ≤ tolerance ${tolerance}`),
     ),

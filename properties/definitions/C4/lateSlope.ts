@@ -3,7 +3,7 @@
  * 2 log(1 − ηλ_min⁺); the λ_max and mean-eigenvalue neighbours are rejected by the same check.
  */
 import type { PropertyDefinition } from '../../../src/harness/propertyDefinition.js';
-import { CONVERGING_NEIGHBOURS } from '../../../theory/longTimeLearning.js';
+import { CONVERGING_NEIGHBOURS, LAMBDA_MAX_NEIGHBOUR } from '../../../theory/longTimeLearning.js';
 import { dynamicsLabel, type DynamicsCase } from '../../arbitraries/C4/dynamicsCase.js';
 import { ALL_FAMILIES } from '../../arbitraries/C4/families.js';
 import { convergingCaseArb } from '../../arbitraries/C4/regimeCases.js';
@@ -17,4 +17,6 @@ export const lateSlopeProperty: PropertyDefinition<DynamicsCase, C4Evidence> = {
   numRuns: 100,
   label: dynamicsLabel,
   check: (c) => descentSlopeVerdict(c, 'late-slope', 'converging', CONVERGING_NEIGHBOURS),
+  // report --theory-mutant C4:lambda-max: the λ_max neighbour checked as the claim (reports/example-failure).
+  mutants: { 'lambda-max': { description: LAMBDA_MAX_NEIGHBOUR.description, check: (c) => descentSlopeVerdict(c, 'late-slope', 'converging', CONVERGING_NEIGHBOURS, LAMBDA_MAX_NEIGHBOUR) } },
 };

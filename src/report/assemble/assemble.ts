@@ -8,7 +8,7 @@
 import { figureId, type Figure } from '../figures/figure.js';
 import { claimIn, type ClaimCatalogue, type ClaimContext, type ClaimMeta, type ClaimReportHook, type RightTheoryTest } from '../claims/claimHook.js';
 import { genericHook } from '../claims/genericHook.js';
-import { REPORT_FORMAT_VERSION, type ClaimEntry, type ConformanceReport, type EnvironmentInfo, type PartitionInfo, type PropertyRecord, type ReplayRecord, type SizeTier } from '../types.js';
+import { REPORT_FORMAT_VERSION, type ClaimEntry, type ConformanceReport, type EnvironmentInfo, type PartitionInfo, type PropertyRecord, type ReplayRecord, type SizeTier, type TheoryMutantRecord } from '../types.js';
 import { claimVerdict, withMultipleTesting } from './claimVerdict.js';
 import { FAMILY_WISE_ALPHA, holmAcrossClaims } from './multipleTesting.js';
 
@@ -19,6 +19,8 @@ export interface RunPlan {
   readonly runsScale: number;
   readonly sizeTier: SizeTier;
   readonly selection: { readonly claims: readonly string[] | null };
+  /** Set when the run checked a wrong neighbour as the claim (report --theory-mutant). */
+  readonly theoryMutant?: TheoryMutantRecord;
 }
 
 export interface AssembleInput {
@@ -62,7 +64,7 @@ function replayOf(claim: ClaimMeta, units: readonly PropertyRecord[], plan: RunP
   return {
     seeds: [...plan.seeds],
     failing: failingUnit?.failure ? { property: failingUnit.name, ...failingUnit.failure } : null,
-    report: `npm run report -- --claims ${claim.id} ${seedFlag(plan.seeds)}${modeFlag(plan)}`,
+    report: `npm run report -- --claims ${claim.id} ${seedFlag(plan.seeds)}${modeFlag(plan)}${plan.theoryMutant?.claim === claim.id ? ` --theory-mutant ${plan.theoryMutant.claim}:${plan.theoryMutant.neighbour}` : ''}`,
     vitest: failingUnit?.failure ? failingUnit.failure.replay : `${env} npx vitest run ${claim.testedIn}`,
   };
 }
@@ -140,6 +142,7 @@ export async function assembleReport(input: AssembleInput): Promise<ConformanceR
     selection: { claims: plan.selection.claims ? [...plan.selection.claims] : null },
     partition,
     multipleTesting: mt.record,
+    ...(plan.theoryMutant ? { theoryMutant: plan.theoryMutant } : {}),
     claims,
   };
 }

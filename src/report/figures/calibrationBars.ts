@@ -8,6 +8,7 @@
 import { asSpec, type VegaLiteFigure } from './figure.js';
 import { formatNumber } from './format.js';
 import { COLORS, PLOT_WIDTH } from './theme.js';
+import { lineCount, wrapLabel, WRAPPED_LABEL_EXPR } from './wrapLabel.js';
 
 export interface CalibrationRow {
   /** What was tested, e.g. "right law (γ = Ni/Nh)" or "wrong γ (×1.2)". */
@@ -45,12 +46,14 @@ export function calibrationBars(rows: readonly CalibrationRow[], opts: Calibrati
   }
   const values = rows.map((r) => {
     const [lo, hi] = wilsonInterval(r.rejections, r.trials);
-    return { label: r.label, kind: r.kind, rate: r.rejections / r.trials, lo, hi, text: `${r.rejections}/${r.trials}` };
+    return { label: wrapLabel(r.label, 30), kind: r.kind, rate: r.rejections / r.trials, lo, hi, text: `${r.rejections}/${r.trials}` };
   });
-  const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 400 } } as const;
+  const lines = Math.max(...values.map((v) => lineCount(v.label)));
+  const kinds = (['false-positive rate', 'power'] as const).filter((k) => rows.some((r) => r.kind === k));
+  const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 0, labelExpr: WRAPPED_LABEL_EXPR } } as const;
   const spec = {
-    width: PLOT_WIDTH,
-    height: { step: 26 },
+    width: PLOT_WIDTH - 80,
+    height: { step: Math.max(26, 14 * lines + 8) },
     layer: [
       {
         data: { values },
@@ -60,7 +63,7 @@ export function calibrationBars(rows: readonly CalibrationRow[], opts: Calibrati
             encoding: {
               y,
               x: { field: 'rate', type: 'quantitative', title: 'rejection rate (fraction of trials)', scale: { domain: [0, 1] } },
-              color: { field: 'kind', type: 'nominal', title: null, scale: { domain: ['false-positive rate', 'power'], range: [COLORS.neighbour, COLORS.measured] } },
+              color: { field: 'kind', type: 'nominal', title: null, scale: { domain: kinds, range: kinds.map((k) => (k === 'power' ? COLORS.measured : COLORS.neighbour)) } },
             },
           },
           { mark: { type: 'rule', strokeWidth: 1.5, color: '#222' }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },

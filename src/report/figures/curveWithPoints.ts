@@ -7,6 +7,7 @@
 import { asSpec, type VegaLiteFigure } from './figure.js';
 import { formatNumber } from './format.js';
 import { COLORS, PLOT_HEIGHT, PLOT_WIDTH } from './theme.js';
+import { WRAPPED_LABEL_EXPR } from './wrapLabel.js';
 
 export interface CurveSeries {
   readonly label: string;
@@ -40,14 +41,18 @@ const CURVE_PALETTE = [COLORS.predicted, COLORS.neighbour, '#e377c2', '#7f7f7f']
 export function curveWithPoints(curves: readonly CurveSeries[], points: readonly MeasuredPoint[], opts: CurveWithPointsOptions): VegaLiteFigure {
   if (curves.length === 0) throw new Error(`curveWithPoints(${opts.id}): pass at least one curve`);
   for (const c of curves) if (c.x.length !== c.y.length) throw new Error(`curveWithPoints(${opts.id}): curve "${c.label}" has ${c.x.length} x but ${c.y.length} y values`);
-  const lines = curves.flatMap((c) => Array.from({ length: c.x.length }, (_, i) => ({ x: c.x[i], y: c.y[i], series: c.label, dashed: c.dashed ? 'dashed' : 'solid' })).filter((v) => Number.isFinite(v.x) && Number.isFinite(v.y)));
+  // A curve with no point in range (e.g. cut above the plotted range) is neither drawn nor listed.
+  const drawn = curves.filter((c) => Array.from(c.y).some((v, i) => Number.isFinite(v) && Number.isFinite(c.x[i])));
+  const dropped = curves.filter((c) => !drawn.includes(c));
+  const lines = drawn.flatMap((c) => Array.from({ length: c.x.length }, (_, i) => ({ x: c.x[i], y: c.y[i], series: c.label, dashed: c.dashed ? 'dashed' : 'solid' })).filter((v) => Number.isFinite(v.x) && Number.isFinite(v.y)));
   const pts = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
   const pointSeries = [...new Set(pts.map((p) => p.series))];
   const color = {
     field: 'series',
     type: 'nominal',
     title: null,
-    scale: { domain: [...curves.map((c) => c.label), ...pointSeries], range: [...curves.map((_, i) => CURVE_PALETTE[i % CURVE_PALETTE.length]), ...pointSeries.map((_, i) => PALETTE[i % PALETTE.length])] },
+    scale: { domain: [...drawn.map((c) => c.label), ...pointSeries], range: [...drawn.map((c) => CURVE_PALETTE[curves.indexOf(c) % CURVE_PALETTE.length]), ...pointSeries.map((_, i) => PALETTE[i % PALETTE.length])] },
+    legend: { labelExpr: WRAPPED_LABEL_EXPR },
   } as const;
   const x = { field: 'x', type: 'quantitative', title: opts.xTitle, scale: { zero: false } } as const;
   const y = { field: 'y', type: 'quantitative', title: opts.yTitle, scale: { zero: false } } as const;
@@ -76,7 +81,7 @@ export function curveWithPoints(curves: readonly CurveSeries[], points: readonly
     kind: 'vega-lite',
     id: opts.id,
     title: opts.title,
-    caption: `Solid: ${curves.filter((c) => !c.dashed).map((c) => c.label).join('; ')}${curves.some((c) => c.dashed) ? `; dashed: ${curves.filter((c) => c.dashed).map((c) => c.label).join('; ')}` : ''}. Points: ${pts.length} measurements${bars.length ? ' with error bars' : ''}.${opts.rule ? ` Dotted rule: ${opts.rule.label} at ${formatNumber(opts.rule.x)}.` : ''}${opts.note ? ` ${opts.note}` : ''}`,
+    caption: `Solid: ${drawn.filter((c) => !c.dashed).map((c) => c.label).join('; ')}${drawn.some((c) => c.dashed) ? `; dashed: ${drawn.filter((c) => c.dashed).map((c) => c.label).join('; ')}` : ''}.${dropped.length ? ` Not drawn (no value in the plotted range): ${dropped.map((c) => c.label).join('; ')}.` : ''} Points: ${pts.length} measurements${bars.length ? ' with error bars' : ''}.${opts.rule ? ` Dotted rule: ${opts.rule.label} at ${formatNumber(opts.rule.x)}.` : ''}${opts.note ? ` ${opts.note}` : ''}`,
     spec: asSpec({ width: PLOT_WIDTH, height: PLOT_HEIGHT, layer: layers }),
   };
 }

@@ -10,8 +10,14 @@ export interface FigureBase {
   /** Unique within the report; used as the HTML anchor (letters, digits, '-'). */
   readonly id: string;
   readonly title: string;
-  /** One or two sentences: what is drawn and how to read it. */
+  /**
+   * One or two sentences: what is drawn and how to read it. May hold mathematics as TeX in
+   * `$…$` (the `math` tag of ./mathText.ts) or in the statements' style (λ_i, σ_{r+1}): the page
+   * typesets it as MathML.
+   */
   readonly caption: string;
+  /** The figure draws a failing case or the shrunk counterexample (the failure box links to it). */
+  readonly showsFailure?: boolean;
 }
 
 export interface VegaLiteFigure extends FigureBase {

@@ -17,10 +17,14 @@ export interface OutcomeBarsOptions {
   readonly title: string;
 }
 
+const OUTCOME_COLORS = { passed: COLORS.pass, inconclusive: COLORS.inconclusive, failed: COLORS.fail } as const;
+
 export function outcomeBars(rows: readonly OutcomeRow[], opts: OutcomeBarsOptions): VegaLiteFigure {
   if (rows.length === 0) throw new Error(`outcomeBars(${opts.id}): pass at least one row`);
   const order = ['passed', 'inconclusive', 'failed'] as const;
-  const values = rows.flatMap((r) => order.map((o, i) => ({ property: r.property, outcome: o, cases: r[o], order: i })));
+  // Only outcomes that occur are drawn and listed.
+  const present = order.filter((o) => rows.some((r) => r[o] > 0));
+  const values = rows.flatMap((r) => order.filter((o) => present.includes(o)).map((o) => ({ property: r.property, outcome: o, cases: r[o], order: order.indexOf(o) })));
   const spec = {
     width: PLOT_WIDTH,
     height: { step: 28 },
@@ -29,7 +33,7 @@ export function outcomeBars(rows: readonly OutcomeRow[], opts: OutcomeBarsOption
     encoding: {
       y: { field: 'property', type: 'nominal', title: null, sort: null, axis: { labelLimit: 300 } },
       x: { field: 'cases', type: 'quantitative', title: 'cases (count)', stack: 'zero' },
-      color: { field: 'outcome', type: 'nominal', title: null, scale: { domain: [...order], range: [COLORS.pass, COLORS.inconclusive, COLORS.fail] } },
+      color: { field: 'outcome', type: 'nominal', title: null, scale: { domain: present, range: present.map((o) => OUTCOME_COLORS[o]) } },
       order: { field: 'order', type: 'quantitative' },
     },
   };

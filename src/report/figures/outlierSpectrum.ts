@@ -45,7 +45,7 @@ export function outlierSpectrum(cases: readonly OutlierSpectrumCase[], opts: Out
   const points = rel.map((p) => ({ ...p, lambda: floor.apply(p.lambda) }));
   const rules = cases.map((c, j) => ({ i: c.count + 0.5, case: names[j] })).filter((_, j) => cases[j].count >= 1 && cases[j].count < cases[j].eigenvalues.length);
   const x = { field: 'i', type: 'quantitative', title: 'index i (eigenvalues in descending order)', axis: { tickMinStep: 1 } } as const;
-  const color = { field: 'case', type: 'nominal', title: 'case — counted outliers and the gap λ_c/λ_c+1', scale: { domain: names } } as const;
+  const color = { field: 'case', type: 'nominal', title: 'case — counted outliers and the gap λ_c/λ_{c+1}', scale: { domain: names } } as const;
   const layers: object[] = [
     {
       data: { values: points },

@@ -13,6 +13,7 @@ import { ksOneSample } from '../../stats/kolmogorov.js';
 import { asSpec, type VegaLiteFigure } from './figure.js';
 import { formatNumber } from './format.js';
 import { ksCriticalValue } from './ksCriticalValue.js';
+import { ordinal } from './format.js';
 import { COLORS, PLOT_HEIGHT } from './theme.js';
 
 export interface PpPlotOptions {
@@ -60,7 +61,7 @@ export function ppPlotWithKsBand(samples: ArrayLike<number>, cdf: (x: number) =>
   });
   const figure = ppPlotFromPoints(
     { n, alpha: opts.alpha, bandHalfWidth: Math.max(0, d - 1 / (2 * n)), law: { label: law, points: pointsOf(Array.from(xs, (x) => cdf(x))), D: ks.D, pValue: ks.pValue }, others: otherSeries },
-    { id: opts.id, title: opts.title, thinning: step > 1 ? `Every ${step}th point drawn.` : undefined },
+    { id: opts.id, title: opts.title, thinning: step > 1 ? `Every ${ordinal(step)} point drawn (and each law's worst).` : undefined },
   );
   return { D: ks.D, pValue: ks.pValue, critical: d, others: otherSeries.map((o) => ({ label: o.label, D: o.D, pValue: o.pValue })), figure };
 }

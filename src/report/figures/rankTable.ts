@@ -75,7 +75,7 @@ export function rankTable(cases: readonly RankCase[], opts: RankTableOptions): T
     id: opts.id || figureId(opts.title),
     title: opts.title,
     caption: `Per group: the prediction's formula (first case's; all are in conformance.json), predicted and measured rank (range over the group's sizes), matches among decided cases, cases undecidable in float64, and the smallest gap σ_r/σ_{r+1} (∞: nothing dropped).${flagged.length ? ' Highlighted rows contain a mismatch.' : ''}${opts.note ? ` ${opts.note}` : ''}`,
-    columns: ['group', ...(anyFormula ? ['prediction'] : []), 'cases', 'predicted rank', 'measured rank', 'matched', 'undecidable', 'min gap σ_r/σ_r+1'],
+    columns: ['group', ...(anyFormula ? ['prediction'] : []), 'cases', 'predicted rank', 'measured rank', 'matched', 'undecidable', 'min gap σ_r/σ_{r+1}'],
     rows,
     flagged,
   };

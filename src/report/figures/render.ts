@@ -7,6 +7,7 @@
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { Figure, RenderedFigure, VegaLiteFigure } from './figure.js';
+import { plainMath } from './mathText.js';
 import { installTextMetrics } from './textWidth.js';
 import { FIGURE_CONFIG } from './theme.js';
 
@@ -15,7 +16,7 @@ installTextMetrics();
 export async function renderSvg(figure: VegaLiteFigure): Promise<string> {
   let compiled: vega.Spec;
   try {
-    compiled = vl.compile({ ...figure.spec, config: { ...FIGURE_CONFIG, ...(figure.spec.config ?? {}) } } as vl.TopLevelSpec).spec;
+    compiled = vl.compile({ ...(unicodeMath(figure.spec) as object), config: { ...FIGURE_CONFIG, ...(figure.spec.config ?? {}) } } as vl.TopLevelSpec).spec;
   } catch (e) {
     throw new Error(`renderSvg: figure ${JSON.stringify(figure.id)} has an invalid Vega-Lite spec: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -31,7 +32,7 @@ export async function renderSvg(figure: VegaLiteFigure): Promise<string> {
 
 export async function renderFigure(figure: Figure): Promise<RenderedFigure> {
   if (figure.kind === 'table') return figure;
-  return { kind: 'svg', id: figure.id, title: figure.title, caption: figure.caption, svg: await renderSvg(figure) };
+  return { kind: 'svg', id: figure.id, title: figure.title, caption: figure.caption, ...(figure.showsFailure ? { showsFailure: true } : {}), svg: await renderSvg(figure) };
 }
 
 /**
@@ -40,6 +41,20 @@ export async function renderFigure(figure: Figure): Promise<RenderedFigure> {
  */
 function roundGeometry(svg: string): string {
   return svg.replace(/ (d|transform|x|y|x1|y1|x2|y2|width|height)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/(\.\d{2})\d+/g, '$1')}"`);
+}
+
+/** Keys whose strings are Vega code or names, never text a reader sees. */
+const CODE_KEYS = new Set(['labelExpr', 'expr', 'field', 'type', 'calculate', 'filter', 'as', 'signal', 'test']);
+
+/**
+ * The spec with every string a reader sees (titles, legend and axis labels, data labels) in
+ * Unicode math (plainMath): SVG text cannot hold MathML, and no TeX may reach the page.
+ */
+function unicodeMath(v: unknown, key = ''): unknown {
+  if (typeof v === 'string') return CODE_KEYS.has(key) ? v : plainMath(v);
+  if (Array.isArray(v)) return v.map((x) => unicodeMath(x, key));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unicodeMath(x, k)]));
+  return v;
 }
 
 function escapeAttribute(s: string): string {

@@ -42,7 +42,7 @@ function placement(c: ScreeCase, id: string): { first: number; total: number; to
   const last = w.first - 1 + n;
   const holds = (k: number) => k >= w.first && k <= last;
   if ((c.rank > 0 && !holds(c.rank)) || (c.rank < w.total && !holds(c.rank + 1))) {
-    throw new Error(`${where} window k = ${w.first}…${last} must hold σ_r and σ_r+1 around the rank r = ${c.rank}`);
+    throw new Error(`${where} window k = ${w.first}…${last} must hold σ_r and σ_{r+1} around the rank r = ${c.rank}`);
   }
   return { first: w.first, total: w.total, top: w.sigmaMax > 0 ? w.sigmaMax : 1 };
 }
@@ -78,7 +78,7 @@ export function screePlot(cases: readonly ScreeCase[], opts: ScreePlotOptions): 
   const tolerances = cases.map((c, j) => ({ c, j })).filter(({ c }) => c.tolerance !== undefined && sigmaMaxOf(c) > 0).map(({ c, j }) => ({ tol: (c.tolerance as number) / sigmaMaxOf(c), case: names[j] }));
   const windowed = cases.some((c) => c.window && (c.window.first > 1 || c.singularValues.length < c.window.total));
   const x = { field: 'k', type: 'quantitative', title: 'index k (singular values in descending order)', axis: { tickMinStep: 1 } } as const;
-  const color = { field: 'case', type: 'nominal', title: 'case — decided rank r and gap σ_r/σ_r+1', scale: { domain: names } } as const;
+  const color = { field: 'case', type: 'nominal', title: 'case — decided rank r and gap σ_r/σ_{r+1}', scale: { domain: names } } as const;
   const layers: object[] = [
     {
       data: { values: points },

@@ -45,9 +45,10 @@ export function installTextMetrics(): void {
   installed = true;
   const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics;
   metrics.width = (item: TextItem, text?: unknown) => {
-    const t = text == null ? '' : String(text).trim();
     const size = item.fontSize != null ? +item.fontSize || 0 : 11;
-    const w = approximateTextWidth(t, size);
+    // A multi-line label (an array of lines, wrapLabel.ts) is as wide as its widest line.
+    const lines = Array.isArray(text) ? text : [text];
+    const w = Math.max(0, ...lines.map((l) => approximateTextWidth(l == null ? '' : String(l).trim(), size)));
     return item.limit && item.limit > 0 ? Math.min(w, item.limit) : w;
   };
 }

@@ -15,6 +15,7 @@ import { runInWorkers } from './parallel.js';
 import { partitionUnits, planUnits, validateClaimSelection } from './plan.js';
 import { plannedCases, runUnits } from './runUnits.js';
 import { claimsWithProperties, type PropertySuite } from './suite.js';
+import { theoryMutantRecord } from './theoryMutant.js';
 
 export interface BuildReportOptions extends ReportRunOptions {
   /** Output folder; null: defaultOutDir. */
@@ -42,13 +43,15 @@ export function effectiveJobs(jobs: number, units: number): number {
 export async function buildReport(suite: PropertySuite, opts: BuildReportOptions): Promise<BuiltReport> {
   if (opts.claims) validateClaimSelection(suite, opts.claims);
   const generatedAt = opts.generatedAt ?? new Date().toISOString();
-  const units = partitionUnits(planUnits(suite, opts.claims, opts.seeds), opts.partition);
+  const planned = planUnits(suite, opts.claims, opts.seeds);
+  const theoryMutant = opts.theoryMutant ? theoryMutantRecord(opts.theoryMutant, planned.map((u) => u.def)) : null;
+  const units = partitionUnits(planned, opts.partition);
   const jobs = opts.partition ? 1 : effectiveJobs(opts.jobs, units.length);
-  const settings = { runsScale: opts.runsScale, sizeTier: opts.sizeTier };
+  const settings = { runsScale: opts.runsScale, sizeTier: opts.sizeTier, theoryMutant: opts.theoryMutant };
   const what = `${opts.mode} (runs ×${opts.runsScale}, ${opts.sizeTier} sizes), ${seedText(opts.seeds)}${opts.partition ? `, partition ${opts.partition.index}/${opts.partition.count}` : ''}${jobs > 1 ? `, ${jobs} jobs` : ''}`;
   opts.progress.start(units.length, plannedCases(units, opts.runsScale), what);
   const records: PropertyRecord[] = jobs > 1 ? await runInWorkers(suite, units, settings, opts.seeds.length, jobs, opts.progress) : await runUnits(suite, units, settings, opts.progress, opts.seeds.length);
-  const plan: RunPlan = { seed: opts.seeds[0], seeds: opts.seeds, mode: opts.mode, runsScale: opts.runsScale, sizeTier: opts.sizeTier, selection: { claims: opts.claims } };
+  const plan: RunPlan = { seed: opts.seeds[0], seeds: opts.seeds, mode: opts.mode, runsScale: opts.runsScale, sizeTier: opts.sizeTier, selection: { claims: opts.claims }, ...(theoryMutant ? { theoryMutant } : {}) };
   const report = await assembleReport({ plan, environment: await collectEnvironment(), partition: opts.partition, units: records, generatedAt, catalogue: suite.catalogue, claimsWithProperties: claimsWithProperties(suite) });
   const files = await writeReport(opts.out ?? defaultOutDir(generatedAt, opts.seeds, opts.partition), report, suite.catalogue);
   opts.progress.finish(`${verdictCounts(report)}; wrote ${files.dir}/conformance.{json,html,md}`);

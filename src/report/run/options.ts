@@ -12,7 +12,7 @@
  *    runs in-process). The report is the same either way.
  */
 import { availableParallelism } from 'node:os';
-import { DEFAULT_SEED, resolveRunSettings, type SizeTier } from '../../harness/runSettings.js';
+import { DEFAULT_SEED, resolveRunSettings, type SizeTier, type TheoryMutantSetting } from '../../harness/runSettings.js';
 
 export const QUICK_RUNS_SCALE = 1;
 export const FULL_RUNS_SCALE = 10;
@@ -32,6 +32,8 @@ export interface ReportRunOptions {
   readonly seeds: readonly number[];
   readonly partition: { readonly index: number; readonly count: number } | null;
   readonly jobs: number;
+  /** A wrong neighbour checked as the claim (--theory-mutant); null for an ordinary report. */
+  readonly theoryMutant: TheoryMutantSetting | null;
 }
 
 export interface ReportRunOptionsInput {
@@ -49,13 +51,15 @@ export interface ReportRunOptionsInput {
   readonly partition?: { readonly index: number; readonly count: number } | null;
   /** Child processes; 'auto' = min(cores, MAX_AUTO_JOBS), 1 = run in this process. @defaultValue 'auto' */
   readonly jobs?: number | 'auto';
+  /** @defaultValue null */
+  readonly theoryMutant?: TheoryMutantSetting | null;
 }
 
 export function resolveReportOptions(input: ReportRunOptionsInput = {}): ReportRunOptions {
   const mode = input.mode ?? 'quick';
   const modeScale = mode === 'full' ? FULL_RUNS_SCALE : QUICK_RUNS_SCALE;
   const modeTier: SizeTier = mode === 'full' ? 'paper' : 'ci';
-  const { runsScale, sizeTier } = resolveRunSettings({ runsScale: input.runsScale ?? modeScale, sizeTier: input.sizeTier ?? modeTier });
+  const { runsScale, sizeTier, theoryMutant } = resolveRunSettings({ runsScale: input.runsScale ?? modeScale, sizeTier: input.sizeTier ?? modeTier, theoryMutant: input.theoryMutant });
   const seeds = input.seeds ?? [DEFAULT_SEED];
   if (seeds.length === 0 || seeds.length > MAX_SEEDS || !seeds.every((s) => Number.isSafeInteger(s) && s >= 0)) throw new Error(`report: seeds must be 1..${MAX_SEEDS} non-negative integers`);
   const p = input.partition ?? null;
@@ -65,5 +69,5 @@ export function resolveReportOptions(input: ReportRunOptionsInput = {}): ReportR
   const jobs = input.jobs === undefined || input.jobs === 'auto' ? Math.min(availableParallelism(), MAX_AUTO_JOBS) : input.jobs;
   if (!(Number.isInteger(jobs) && jobs >= 1)) throw new Error(`report: jobs must be a positive integer, got ${jobs}`);
   const custom = runsScale !== modeScale || sizeTier !== modeTier;
-  return { mode: custom ? 'custom' : mode, runsScale, sizeTier, claims: input.claims ?? null, seeds: [...seeds], partition: p, jobs };
+  return { mode: custom ? 'custom' : mode, runsScale, sizeTier, claims: input.claims ?? null, seeds: [...seeds], partition: p, jobs, theoryMutant };
 }

@@ -16,7 +16,7 @@ async function start(): Promise<void> {
   const [moduleUrl, settingsJson, seedCountText] = process.argv.slice(2);
   const suite = (await import(moduleUrl))[SUITE_EXPORT] as PropertySuite | undefined;
   if (!suite) throw new Error(`worker: ${moduleUrl} exports no ${SUITE_EXPORT}`);
-  const { runsScale, sizeTier } = resolveRunSettings(JSON.parse(settingsJson));
+  const { runsScale, sizeTier, theoryMutant } = resolveRunSettings(JSON.parse(settingsJson));
   const seedCount = Number(seedCountText);
   const progress = new IpcProgress(send);
   process.on('message', async (m: WorkerRequest) => {
@@ -30,7 +30,7 @@ async function start(): Promise<void> {
       return;
     }
     try {
-      const [record] = await runUnits(suite, [{ index: m.index, def, seed: m.seed }], { runsScale, sizeTier }, progress, seedCount);
+      const [record] = await runUnits(suite, [{ index: m.index, def, seed: m.seed }], { runsScale, sizeTier, theoryMutant }, progress, seedCount);
       progress.finish();
       send({ hcRecord: record });
     } catch (e) {
