@@ -3,12 +3,8 @@
  * shape. Every hot loop indexes `data[i * cols + j]`; no arrays of rows.
  */
 import { portableGemm, portableSyrk } from './portable/gemm.js';
-export interface Matrix {
-  readonly rows: number;
-  readonly cols: number;
-  /** Row-major: entry (i, j) is data[i * cols + j]. */
-  readonly data: Float64Array;
-}
+import type { Matrix } from './matrixType.js';
+export type { Matrix } from './matrixType.js';
 
 export function zeros(rows: number, cols: number): Matrix {
   return { rows, cols, data: new Float64Array(rows * cols) };

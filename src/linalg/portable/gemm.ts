@@ -26,7 +26,7 @@
  * Cost: m·n·k multiply-adds (syrk: about half), plus the transposes; memory: the output and
  * at most one transposed copy of each operand.
  */
-import type { Matrix } from '../matrix.js';
+import type { Matrix } from '../matrixType.js';
 
 /** Inner-dimension slice kept in cache (see the header for the measurement). */
 const KC = 256;
