@@ -3,8 +3,9 @@
  * shape per property, told apart by `kind`. Everything the report draws is here: every net's
  * top eigenvalues with its count (spectra, count against k), the width sweep's bulk ratios
  * (bulk against width). Nothing that decides a verdict is rounded: a count can be recomputed
- * from `top` by theory/bulkOutliers.ts countOutliers, and every p-value is the one tested.
- * A +∞ gap (a non-positive eigenvalue below the edge) is recorded as null (JSON has no ∞).
+ * from `top` by theory/bulkOutliers.ts countOutliers (and the legacy rule's count by
+ * countByLargestRatioGap), and every p-value is the one tested. A +∞ gap (a non-positive
+ * eigenvalue below the edge) is recorded as null (JSON has no ∞).
  */
 import { z } from 'zod';
 
@@ -27,12 +28,20 @@ export const S2NetSchema = z.strictObject({
   /** Training reached the gradient tolerance. */
   converged: z.boolean(),
   lanczosConverged: z.boolean(),
+  /** Outliers by the counting rule (theory/bulkOutliers.ts rule 0, largest gap below the top). */
   count,
-  /** Largest ratio gap λ_c/λ_{c+1} (null: +∞). */
+  /** The ratio deciding the count: λ_c/λ_{c+1} at the edge (c ≥ 1), else the largest ratio (null: +∞). */
   gap: z.number().nullable(),
+  /** The competing candidate ratio (see OutlierCount.runnerUpGap; null: +∞). */
   runnerUpGap: z.number().nullable(),
+  /** λ_1/λ_2 (null: +∞): a detached top eigenvalue shows here. */
+  topGap: z.number().nullable(),
+  /** λ_{c+1}: the largest eigenvalue not counted, the estimated top of the bulk. */
+  bulkEdge: z.number(),
   /** The count survives the Lanczos error bounds. */
   decisive: z.boolean(),
+  /** The legacy largest-ratio-gap rule's count on the same `top` (the wrong neighbour rule). */
+  legacyCount: count,
   /** The top m Ritz values, descending (m = the case's `mTop`). */
   top: z.array(z.number()).min(2),
 });
@@ -50,10 +59,37 @@ export const S2NeighbourSchema = z.strictObject({
 });
 export type S2Neighbour = z.infer<typeof S2NeighbourSchema>;
 
+/**
+ * One data seed's nets (same centres and initialisation stream; the k sweep's k = 2…8, or the
+ * width sweep's widths) through the claim's rate test: `fails` is a FINDING — the claim fails
+ * on this data set by the counting rule — reported, not the verdict. The legacy rule's counts
+ * go through the same test beside it.
+ */
+export const S2DataSetSchema = z.strictObject({
+  seed: count,
+  /** Per net of this data set: its k, width, count and the legacy rule's count. */
+  k: z.array(z.number().int().min(2)),
+  width: z.array(z.number().int().positive()),
+  counts: z.array(count),
+  legacyCounts: z.array(count),
+  agreements: count,
+  draws: count,
+  /** P(Bin(draws, agreementRate) ≤ agreements). */
+  pValue: z.number(),
+  /** pValue < alpha: the claim fails on this data set (a finding). */
+  fails: z.boolean(),
+  legacyAgreements: count,
+  legacyPValue: z.number(),
+  legacyFails: z.boolean(),
+});
+export type S2DataSet = z.infer<typeof S2DataSetSchema>;
+
 /** The binomial rate test of "count within ±tolerance of k" over a case's draws, and its rule. */
 const rateFields = {
   N: count,
   d: count,
+  /** The counting rule's id (theory/bulkOutliers.ts COUNTING_RULE). */
+  countingRule: z.string(),
   /** Eigenvalues taken from the top, and the smallest gap that counts (the counting rule). */
   mTop: count,
   minGap: z.number(),
@@ -66,6 +102,11 @@ const rateFields = {
   /** P(Bin(draws, agreementRate) ≤ agreements): the test under the right theory (≥ alpha passes). */
   pValue: z.number(),
   neighbours: z.array(S2NeighbourSchema),
+  /**
+   * The legacy largest-ratio-gap rule's counts through the same rate test (id
+   * LEGACY_COUNTING_RULE): recorded to show where it fails, never asserted.
+   */
+  legacyRule: S2NeighbourSchema,
 };
 
 /** GD k sweep: every (seed, k) net, seed-major. */
@@ -76,6 +117,8 @@ export const S2KSweepSchema = z.strictObject({
   maxCountError: count,
   allDecisive: z.boolean(),
   ...rateFields,
+  /** Per data seed (each seed's nets over every k). */
+  dataSets: z.array(S2DataSetSchema),
 });
 
 /** Small-batch SGD: independent (seed, k) draws. */
@@ -122,6 +165,8 @@ export const S2WidthSweepSchema = z.strictObject({
   bulkAlpha: z.number(),
   bulkSteps: z.array(S2BulkStepSchema),
   ...rateFields,
+  /** Per data seed (each seed's nets over every width). */
+  dataSets: z.array(S2DataSetSchema),
 });
 
 export const S2EvidenceSchema = z.discriminatedUnion('kind', [S2KSweepSchema, S2SgdSchema, S2WidthSweepSchema]);

@@ -5,19 +5,26 @@
  * binomial rule tests), over the GD k sweeps, the SGD draws and the width sweeps' (seed, width)
  * nets. Right-theory tests: each case's rate test (its `pValue`, required ≥ its `alpha`); the
  * bulk's decrease and the neighbours are tests that must reject, so not in the family.
- * Figures: the top of the spectrum per k with the counted outliers marked (first k-sweep case,
- * first seed); counted outliers against k for every draw; the width sweep's spectra (first
- * case, first seed); the bulk's RMS eigenvalue relative to the top outlier against width.
+ * Findings (summary `findings`, and the count figure's caption): every data seed on which the
+ * claim's rate test over that seed's own nets rejects — the claim fails on that data set by
+ * the counting rule; `legacyFindings`: the same for the legacy largest-ratio-gap rule (the wrong
+ * neighbour rule), with what the counting rule says on that data set.
+ * Figures: the top of the spectrum per k with the counted outliers and the estimated bulk edge
+ * marked (first k-sweep case, first seed); the same for the first data set where the legacy
+ * rule's counts differ most from the counting rule's (its legacy counts in the legend); counted
+ * outliers against k for every draw; the width sweep's spectra (first case, first seed); the
+ * bulk's RMS eigenvalue relative to the top outlier against width.
  */
 import { allCases, type CaseWithEvidence } from '../../src/report/claims/evidenceValues.js';
 import { reportedClaim, type ClaimContext, type ClaimReportHook, type RightTheoryTest } from '../../src/report/claims/claimHook.js';
 import { keyNumberOf } from '../../src/report/claims/genericHook.js';
 import { diagonalScatter } from '../../src/report/figures/diagonalScatter.js';
 import { figureId, type Figure } from '../../src/report/figures/figure.js';
+import { formatNumber } from '../../src/report/figures/format.js';
 import { lossCurves, type LossCurve } from '../../src/report/figures/lossCurves.js';
 import { outlierSpectrum, type OutlierSpectrumCase } from '../../src/report/figures/outlierSpectrum.js';
 import { ALPHA, S2_CLAIM } from '../../theory/bulkOutliers.js';
-import { S2EvidenceSchema, type S2Evidence, type S2KSweepEvidence, type S2Net, type S2SgdEvidence, type S2WidthSweepEvidence } from '../evidence/S2.js';
+import { S2EvidenceSchema, type S2DataSet, type S2Evidence, type S2KSweepEvidence, type S2Net, type S2SgdEvidence, type S2WidthSweepEvidence } from '../evidence/S2.js';
 
 type Case<K extends S2Evidence['kind']> = CaseWithEvidence<Extract<S2Evidence, { kind: K }>>;
 
@@ -30,22 +37,67 @@ const maxOrNull = (xs: readonly number[]) => (xs.length ? Math.max(...xs) : null
 
 /** One spectrum of the outlier figure per net (those with a positive top, which every counted net has). */
 function spectrumOf(n: S2Net, label: string): OutlierSpectrumCase | null {
-  return n.top[0] > 0 ? { label, eigenvalues: n.top, count: n.count, expected: n.k } : null;
+  return n.top[0] > 0 ? { label, eigenvalues: n.top, count: n.count, expected: n.k, bulkEdge: n.bulkEdge } : null;
+}
+
+const ruleText = (c: { mTop: number; minGap: number }) => `counted as the eigenvalues above the largest ratio gap below the top eigenvalue among the top ${c.mTop} (gap ≥ ${c.minGap}; the top eigenvalue alone when no gap below it reaches that)`;
+
+function seedSpectra(c: S2KSweepEvidence, seed: number | undefined, label: (n: S2Net) => string): OutlierSpectrumCase[] {
+  return c.nets
+    .filter((n) => n.seed === seed)
+    .slice(0, 6)
+    .map((n) => spectrumOf(n, label(n)))
+    .filter((s): s is OutlierSpectrumCase => s !== null);
 }
 
 function spectrumFigure(ctx: ClaimContext<S2Evidence>, c: S2KSweepEvidence): Figure | null {
-  const seed = c.nets[0]?.seed;
-  const spectra = c.nets
-    .filter((n) => n.seed === seed)
-    .slice(0, 6)
-    .map((n) => spectrumOf(n, `k = ${n.k}`))
-    .filter((s): s is OutlierSpectrumCase => s !== null);
+  const spectra = seedSpectra(c, c.nets[0]?.seed, (n) => `k = ${n.k}`);
   if (!spectra.length) return null;
   return outlierSpectrum(spectra, {
     id: figureId(ctx.claim, 'spectrum'),
-    title: 'S2: top of the Hessian spectrum after training on k clusters, outliers marked',
-    note: `Width ${c.width}, N = ${c.N}, d = ${c.d}; counted by the largest ratio gap among the top ${c.mTop} (gap ≥ ${c.minGap}).`,
+    title: 'S2: top of the Hessian spectrum after training on k clusters, outliers and bulk edge marked',
+    note: `Width ${c.width}, N = ${c.N}, d = ${c.d}, data seed ${c.nets[0].seed}; ${ruleText(c)}. The bulk edge is λ_c+1, the largest eigenvalue not counted.`,
   });
+}
+
+/** The k-sweep data set where the legacy rule's counts differ from the counting rule's on the most nets (none if they never do). */
+function legacyContrast(sweeps: readonly S2KSweepEvidence[]): { c: S2KSweepEvidence; d: S2DataSet } | null {
+  let best: { c: S2KSweepEvidence; d: S2DataSet; n: number } | null = null;
+  for (const c of sweeps)
+    for (const d of c.dataSets) {
+      const n = d.counts.filter((x, i) => x !== d.legacyCounts[i]).length;
+      if (n > 0 && (best === null || n > best.n)) best = { c, d, n };
+    }
+  return best;
+}
+
+function legacyFigure(ctx: ClaimContext<S2Evidence>, sweeps: readonly S2KSweepEvidence[]): Figure | null {
+  const hit = legacyContrast(sweeps);
+  if (!hit) return null;
+  const spectra = seedSpectra(hit.c, hit.d.seed, (n) => `k = ${n.k} (legacy rule: ${n.legacyCount})`);
+  if (!spectra.length) return null;
+  return outlierSpectrum(spectra, {
+    id: figureId(ctx.claim, 'spectrum-legacy'),
+    title: `S2: data seed ${hit.d.seed}, where the legacy largest-ratio-gap rule counts differently`,
+    note: `Width ${hit.c.width}, N = ${hit.c.N}; ${ruleText(hit.c)}. The legacy rule takes the largest of all ratios, so a detached top eigenvalue makes it count 1. Rate test over this data set's ${hit.d.draws} nets: counting rule ${hit.d.agreements} agree (p = ${formatNumber(hit.d.pValue)}), legacy rule ${hit.d.legacyAgreements} (p = ${formatNumber(hit.d.legacyPValue)}).`,
+  });
+}
+
+/** Data sets on which the claim's rate test rejects, by the counting rule or by the legacy rule, as one line each. */
+function findingLines(cases: ReadonlyArray<{ kind: string; N: number; alpha: number; dataSets?: readonly S2DataSet[] }>, legacy: boolean): string[] {
+  const lines: string[] = [];
+  for (const c of cases)
+    for (const d of c.dataSets ?? []) {
+      if (!(legacy ? d.legacyFails : d.fails)) continue;
+      const widths = [...new Set(d.width)].join('/');
+      const counts = d.k.map((k, i) => `${legacy ? d.legacyCounts[i] : d.counts[i]} at k = ${k}${d.width.length > 1 && new Set(d.width).size > 1 ? ` (width ${d.width[i]})` : ''}`).join(', ');
+      lines.push(
+        legacy
+          ? `legacy largest-ratio-gap rule fails the claim on data seed ${d.seed} (${c.kind}, N = ${c.N}, width ${widths}): counts ${counts}; ${d.legacyAgreements} of ${d.draws} within tolerance, p = ${formatNumber(d.legacyPValue)} < α = ${c.alpha}; the counting rule: ${d.agreements} of ${d.draws}, p = ${formatNumber(d.pValue)}${d.fails ? ' (fails too)' : ' (accepts)'}`
+          : `the claim fails on data seed ${d.seed} (${c.kind}, N = ${c.N}, width ${widths}): counts ${counts}; ${d.agreements} of ${d.draws} within tolerance, p = ${formatNumber(d.pValue)} < α = ${c.alpha}`,
+      );
+    }
+  return [...new Set(lines)];
 }
 
 function countFigure(ctx: ClaimContext<S2Evidence>, sweeps: readonly S2KSweepEvidence[], sgd: readonly S2SgdEvidence[], widths: readonly S2WidthSweepEvidence[]): Figure | null {
@@ -62,8 +114,15 @@ function countFigure(ctx: ClaimContext<S2Evidence>, sweeps: readonly S2KSweepEvi
     xTitle: 'number of classes k',
     yTitle: 'counted outliers',
     diagonalLabel: 'count = k',
-    note: `The claim allows ±${first.tolerance} (rate ≥ ${first.agreementRate}, binomial test at α = ${first.alpha}); overlapping points are drawn once.`,
+    note: `The claim allows ±${first.tolerance} (rate ≥ ${first.agreementRate}, binomial test at α = ${first.alpha}); overlapping points are drawn once. ${findingsNote([...sweeps, ...widths])}`,
   });
+}
+
+/** The findings as one caption sentence (the same lines as the summary's `findings`). */
+function findingsNote(cases: ReadonlyArray<S2KSweepEvidence | S2WidthSweepEvidence>): string {
+  const f = findingLines(cases, false);
+  const data = cases.reduce((a, c) => a + c.dataSets.length, 0);
+  return f.length ? `Findings — ${f.join('; ')}.` : `No data set fails the claim by its own rate test (${data} data sets).`;
 }
 
 function widthFigures(ctx: ClaimContext<S2Evidence>, ws: readonly S2WidthSweepEvidence[]): Figure[] {
@@ -100,9 +159,16 @@ export const s2Hook: ClaimReportHook<S2Evidence> = {
   },
   summary(ctx) {
     const s = allCases(ctx.units);
+    const perDataSet = s.map((c) => c.evidence).filter((e): e is S2KSweepEvidence | S2WidthSweepEvidence => e.kind !== 'sgd-draws');
     return {
+      countingRule: s[0]?.evidence.countingRule ?? null,
       agreements: s.reduce((a, c) => a + c.evidence.agreements, 0),
       draws: s.reduce((a, c) => a + c.evidence.draws, 0),
+      legacyRuleAgreements: s.reduce((a, c) => a + c.evidence.legacyRule.agreements, 0),
+      /** Data sets failing the claim by the counting rule: one line each (empty: none). */
+      findings: findingLines(perDataSet, false),
+      /** Data sets on which the legacy rule fails the claim, and what the counting rule says there. */
+      legacyFindings: findingLines(perDataSet, true),
       minPValue: minOrNull(s.map((c) => c.evidence.pValue)),
       minBulkZ: minOrNull(ofKind(ctx, 'width-sweep').flatMap((c) => c.evidence.bulkSteps.map((b) => b.z ?? Infinity)).filter(Number.isFinite)),
       maxNeighbourPValue: maxOrNull(s.flatMap((c) => c.evidence.neighbours.map((n) => n.pValue))),
@@ -124,7 +190,7 @@ export const s2Hook: ClaimReportHook<S2Evidence> = {
     const sweeps = ofKind(ctx, 'k-sweep').map((c) => c.evidence);
     const sgd = ofKind(ctx, 'sgd-draws').map((c) => c.evidence);
     const widths = ofKind(ctx, 'width-sweep').map((c) => c.evidence);
-    return [sweeps.length ? spectrumFigure(ctx, sweeps[0]) : null, countFigure(ctx, sweeps, sgd, widths), ...widthFigures(ctx, widths)].filter((f): f is Figure => f !== null);
+    return [sweeps.length ? spectrumFigure(ctx, sweeps[0]) : null, legacyFigure(ctx, sweeps), countFigure(ctx, sweeps, sgd, widths), ...widthFigures(ctx, widths)].filter((f): f is Figure => f !== null);
   },
 };
 

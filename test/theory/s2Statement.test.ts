@@ -12,7 +12,7 @@ const numbersIn = (text: string) => (text.match(/\d+(?:\.\d+)?/g) ?? []).map(Num
 describe('S2 statement', () => {
   const s = S2_CLAIM.statement;
   it('names each constant where it applies', () => {
-    expect(s).toContain(`largest ratio gap (at least ${MIN_GAP}) among the top ${M_TOP} eigenvalues`);
+    expect(s).toContain(`above the largest ratio gap below the top eigenvalue (at least ${MIN_GAP}; the top eigenvalue alone when no gap below it is) among the top ${M_TOP} eigenvalues`);
     expect(s).toContain(`${SGD_M_TOP} after small-batch SGD`);
     expect(s).toContain(`${WIDTH_M_TOP} in the width sweep`);
     expect(s).toContain(`within ±${OUTLIER_COUNT_TOLERANCE} of k at a rate of at least ${AGREEMENT_RATE} (exact binomial test, α = ${ALPHA})`);

@@ -44,7 +44,7 @@ describe('S2 rules', () => {
     expect(agreementRateTest(1, 6).accepted).toBe(false);
     expect(agreementRateTest(2, 6).accepted).toBe(true);
   });
-  it('SGD: false failure at the measured rate (59/60) and at 0.9 is < 1e-4; the single neighbour (measured 1/60 agreeing) survives with probability < 1e-3', () => {
+  it('SGD: false failure at the measured rate (60/60; 59/60 taken) and at 0.9 is < 1e-4; the single neighbour (measured 0/60 agreeing; 1/60 taken) survives with probability < 1e-3', () => {
     expect(binomialCdf(2, 8, 59 / 60)).toBeLessThan(1e-6);
     expect(binomialCdf(2, 8, 0.9)).toBeLessThan(1e-4);
     expect(1 - binomialCdf(2, 8, 1 / 60)).toBeLessThan(1e-3);

@@ -76,7 +76,10 @@ export function netEvidence(t: TrainedNet): S2Net {
     count: o.count,
     gap: finiteOrNull(o.gap),
     runnerUpGap: finiteOrNull(o.runnerUpGap),
+    topGap: finiteOrNull(o.topGap),
+    bulkEdge: o.bulkEdge,
     decisive: o.decisive,
+    legacyCount: o.legacyCount,
     top: o.top,
   };
 }

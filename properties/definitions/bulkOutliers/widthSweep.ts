@@ -16,8 +16,9 @@
  *    (ρ 0.01193 → 0.01185), which a per-seed test cannot absorb.
  *
  * Calibration (the one record of these measurements; CI sizes, seeds 300–311 × k = 2, 4,
- * widths 24/48): counts 46/48 within ±1 (misses: count 0 and 10 at k = 4), so with M = 6
- * (rejected at X ≤ 1) a false failure has probability ≈ C(6,5)·0.04⁵ < 1e-6; the neighbour
+ * widths 24/48; counts re-measured with the counting rule by ./measureCounts.ts --widths 24,48
+ * --m 8): counts 47/48 within ±1 (the miss: count 0 at k = 4; the legacy rule also 47/48), so
+ * with M = 6 (rejected at X ≤ 1) a false failure has probability ≈ C(6,5)·0.04⁵ < 1e-6; the neighbour
  * 'grows-with-width' (k + 1.4 at width 24, k + 3.8 at 48) agreed on 0 of the 48 and survives
  * only if ≥ 2 of 6 do. Bulk: D_s from 0.087 to 0.96, mean 0.46, sd 0.22, √v_s ≈ 0.02–0.07; the
  * pooled z over 3 seeds fails only when ΣD_s < 2.33·√Σv_s ≈ 0.18: under a normal model of D_s
@@ -34,7 +35,7 @@ import { hessianOperator } from '../../../src/training/hessianOperator.js';
 import { AGREEMENT_RATE, ALPHA, BULK_ALPHA, GROWS_WITH_WIDTH_NEIGHBOUR, OUTLIER_COUNT_TOLERANCE, pooledBulkDecrease, WIDTH_M_TOP } from '../../../theory/bulkOutliers.js';
 import { widthSweepArb, type WidthSweepCase } from '../../arbitraries/clusterConfigs.js';
 import type { S2Evidence, S2WidthSweepEvidence } from '../../evidence/S2.js';
-import { claimRate, NEIGHBOUR_POWER_SHORTFALL_ALLOWANCE, neighbourOutcomes, neighbourRates, rateEvidence, rateOutcome } from './rateChecks.js';
+import { claimRate, dataSetRates, legacyRate, NEIGHBOUR_POWER_SHORTFALL_ALLOWANCE, neighbourOutcomes, neighbourRates, rateEvidence, rateOutcome, S2_MAX_SHRINK_CHECKS } from './rateChecks.js';
 import { finiteOrNull, netEvidence, trainAndCount, trainingOutcome, type TrainedNet } from './trainedNet.js';
 
 /** Seeds per width sweep. */
@@ -77,7 +78,8 @@ function checkWidthSweep(sweep: WidthSweepCase): CaseOutcome<S2WidthSweepEvidenc
     bulkProbes: BULK_PROBES,
     bulkAlpha: BULK_ALPHA,
     bulkSteps,
-    ...rateEvidence(test, WIDTH_M_TOP, sweep.base, neighbourRates(nets, [GROWS_WITH_WIDTH_NEIGHBOUR])),
+    ...rateEvidence(test, WIDTH_M_TOP, sweep.base, neighbourRates(nets, [GROWS_WITH_WIDTH_NEIGHBOUR]), legacyRate(nets)),
+    dataSets: dataSetRates(nets),
   };
   const sig = (x: number) => Number(x.toPrecision(4));
   return allOf(
@@ -97,6 +99,7 @@ export const widthSweepProperty: PropertyDefinition<WidthSweepCase, S2Evidence> 
   arbitrary: ({ sizeTier }) => widthSweepArb(WIDTH_SEEDS, sizeTier),
   numRuns: 1,
   maxInconclusiveFraction: NEIGHBOUR_POWER_SHORTFALL_ALLOWANCE,
+  maxShrinkChecks: S2_MAX_SHRINK_CHECKS,
   label: (c) => `k=${c.base.k} widths=${c.widths.join('/')} seeds=${c.seeds.length}`,
   check: checkWidthSweep,
 };

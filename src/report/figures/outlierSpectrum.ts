@@ -1,8 +1,10 @@
 /**
  * Top of a Hessian spectrum with its outliers marked: λ_i/λ_1 against i (log axis), one series
  * per case, and a dashed vertical rule in the case's colour between its counted outliers and
- * the bulk (at count + ½). The legend gives each case's count and the ratio gap at the rule.
- * Non-positive eigenvalues are drawn at the axis floor (logFloor), and said so in the caption.
+ * the bulk (at count + ½). A case that gives its estimated bulk edge also gets a dotted
+ * horizontal segment at edge/λ_1 over its bulk (from count + ½ to the last index). The legend
+ * gives each case's count and the ratio gap at the rule. Non-positive eigenvalues are drawn at
+ * the axis floor (logFloor), and said so in the caption.
  */
 import { asSpec, type VegaLiteFigure } from './figure.js';
 import { formatNumber } from './format.js';
@@ -19,6 +21,8 @@ export interface OutlierSpectrumCase {
   readonly count: number;
   /** Expected count (e.g. k), shown in the legend when given. */
   readonly expected?: number;
+  /** Estimated top of the bulk (same units as the eigenvalues), drawn as a dotted segment when given. */
+  readonly bulkEdge?: number;
 }
 
 export interface OutlierSpectrumOptions {
@@ -41,6 +45,10 @@ export function outlierSpectrum(cases: readonly OutlierSpectrumCase[], opts: Out
     if (!(Number.isInteger(c.count) && c.count >= 0 && c.count <= v.length)) throw new Error(`outlierSpectrum(${opts.id}): case "${c.label}" count ${c.count} is not in [0, ${v.length}]`);
     v.forEach((x, i) => rel.push({ i: i + 1, lambda: x / v[0], case: names[j] }));
   });
+  cases.forEach((c) => {
+    if (c.bulkEdge !== undefined && !Number.isFinite(c.bulkEdge)) throw new Error(`outlierSpectrum(${opts.id}): case "${c.label}" bulkEdge ${c.bulkEdge} is not a finite number`);
+  });
+  const edgeRel = cases.map((c) => (c.bulkEdge === undefined ? null : c.bulkEdge / c.eigenvalues[0]));
   const floor = logFloor(rel.map((p) => p.lambda));
   const points = rel.map((p) => ({ ...p, lambda: floor.apply(p.lambda) }));
   const rules = cases.map((c, j) => ({ i: c.count + 0.5, case: names[j] })).filter((_, j) => cases[j].count >= 1 && cases[j].count < cases[j].eigenvalues.length);
@@ -54,11 +62,13 @@ export function outlierSpectrum(cases: readonly OutlierSpectrumCase[], opts: Out
     },
   ];
   if (rules.length > 0) layers.push({ data: { values: rules }, mark: { type: 'rule', strokeDash: [5, 3], strokeWidth: 1.5 }, encoding: { x: { field: 'i', type: 'quantitative' }, color } });
+  const edges = cases.flatMap((c, j) => (edgeRel[j] === null ? [] : [{ i: c.count + 0.5, i2: c.eigenvalues.length, lambda: floor.apply(edgeRel[j]!), case: names[j] }]));
+  if (edges.length > 0) layers.push({ data: { values: edges }, mark: { type: 'rule', strokeDash: [1, 2], strokeWidth: 1.5 }, encoding: { x: { field: 'i', type: 'quantitative' }, x2: { field: 'i2' }, y: { field: 'lambda', type: 'quantitative' }, color } });
   return {
     kind: 'vega-lite',
     id: opts.id,
     title: opts.title,
-    caption: `Top Hessian eigenvalues divided by the largest, one colour per case; the dashed rule in a case's colour separates its counted outliers (left) from the bulk (right).${clampNote(floor, 'eigenvalues')}${opts.note ? ` ${opts.note}` : ''}`,
+    caption: `Top Hessian eigenvalues divided by the largest, one colour per case; the dashed rule in a case's colour separates its counted outliers (left) from the bulk (right)${edges.length > 0 ? "; the dotted segment is the case's estimated bulk edge" : ''}.${clampNote(floor, 'eigenvalues')}${opts.note ? ` ${opts.note}` : ''}`,
     spec: asSpec({ width: PLOT_WIDTH, height: PLOT_HEIGHT + 40, layer: layers }),
   };
 }
