@@ -111,6 +111,20 @@ describe('two-term supports with a closed form', () => {
   });
 });
 
+describe('the large-width bound itself, by brute force', () => {
+  it('polynomialCapWidth(Ni, k) is the first width at which a full degree-k polynomial fills all C(Ni+k, k) dimensions (F_p search, not the formula)', () => {
+    for (let Ni = 1; Ni <= 3; Ni++) {
+      for (let k = 2; k <= 4; k++) {
+        const full = Array.from({ length: k + 1 }, (_, d) => d + 1);
+        const cap = polynomialCap(Ni, support(full));
+        let first = 1;
+        while (brute(full, Ni, generic(first), cap, 40 + first) < cap) first++;
+        expect(polynomialCapWidth(Ni, k), `Ni = ${Ni}, k = ${k}`).toBe(first);
+      }
+    }
+  });
+});
+
 describe('sparse supports: the cap from polynomialCapWidth on, no claim below', () => {
   const supports: Array<[number, number[]]> = [
     [2, [0, 2, 0, 3]],
