@@ -26,18 +26,15 @@ import { EPS, scale, type Matrix } from '../../src/linalg/matrix.js';
 import { numericalRank } from '../../src/linalg/numericalRank.js';
 import { getBackend } from '../../src/linalg/selectBackend.js';
 import { Rng } from '../../src/rng/rng.js';
-import { isClearRankDecision } from '../../theory/rankDecision.js';
+import { isClearRankDecision, PROBE_DROPPED_FACTOR, PROBE_KEPT_FACTOR, TOLERANCE_MUTANT_FACTOR } from '../../theory/rankDecision.js';
 import { activationName, degeneracyOf, degenerateRankArb, rankConfigArb, rankRowLabel, type RankConfig } from '../arbitraries/rankConfigs.js';
 import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
 import type { C3Evidence, C3ProbeEvidence } from '../evidence/C3.js';
 
-/** Multiples of the tolerance the rule must keep and drop. */
-export const PROBE_KEPT_FACTOR = 4;
-export const PROBE_DROPPED_FACTOR = 0.25;
 /** Mutated tolerances the probes must catch: rtol = factor·max(N, P)·eps. */
 export const TOLERANCE_MUTANTS = [
-  { id: 'tol ×10', factor: 10 },
-  { id: 'tol ÷10', factor: 0.1 },
+  { id: `tol ×${TOLERANCE_MUTANT_FACTOR}`, factor: TOLERANCE_MUTANT_FACTOR },
+  { id: `tol ÷${TOLERANCE_MUTANT_FACTOR}`, factor: 1 / TOLERANCE_MUTANT_FACTOR },
 ] as const;
 
 /** A ← (I − 2vvᵀ/vᵀv)·A·(I − 2uuᵀ/uᵀu), in place; O(rows·cols). */
