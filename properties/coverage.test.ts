@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { GAUSS_NEWTON_PROPERTIES } from './definitions/gaussNewton.js';
 import { LINEAR_PROPERTIES } from './definitions/linearNetwork.js';
 import { RANK_PROPERTIES } from './definitions/rank.js';
+import { DEGENERACY_KINDS, DEGENERATE_ACTIVATIONS } from './arbitraries/rankConfigs.js';
 import { S1_PROPERTIES } from './definitions/gaussNewtonDecomposition.js';
 import type { PropertyDefinition } from '../src/harness/propertyDefinition.js';
 import { DEFAULT_SEED } from '../src/harness/runSettings.js';
@@ -28,11 +29,17 @@ function coverage<C, E>(def: PropertyDefinition<C, E>): Map<string, number> {
 const has = (counts: Map<string, number>, pattern: RegExp) => [...counts.keys()].some((k) => pattern.test(k));
 
 describe('generator coverage', () => {
-  it('C3 rank table: every row, degenerate teachers and the N cap are drawn', () => {
+  it('C3 rank table: every row and the N cap are drawn', () => {
     const counts = coverage(RANK_PROPERTIES[0]);
-    for (const row of [/^identity/, /^z\^2/, /^z\^3/, /^z\^4/, /^z\^5/, /^z\^6/, /^polynomial/, /^erf/, /^tanh/, /^sigmoid/, /^softplus/, /^relu/, /\+zero-a/, /\+duplicate/, /N-capped/]) {
+    for (const row of [/^identity/, /^z\^2/, /^z\^3/, /^z\^4/, /^z\^5/, /^z\^6/, /^polynomial/, /^erf/, /^tanh/, /^sigmoid/, /^softplus/, /^relu/, /N-capped/]) {
       expect(has(counts, row), `no case matching ${row}`).toBe(true);
     }
+  });
+  it('C3 degenerate teachers: every kind × every activation at least 8 times, and ReLU below its data condition', () => {
+    const counts = coverage(RANK_PROPERTIES[1]);
+    const cell = (a: string, k: string) => [...counts.entries()].filter(([l]) => l === `${a} +${k}`).reduce((s, [, n]) => s + n, 0);
+    for (const a of DEGENERATE_ACTIVATIONS) for (const k of DEGENERACY_KINDS) expect(cell(a, k), `${a} +${k}`).toBeGreaterThanOrEqual(8);
+    expect(has(counts, /^relu .*\(N < 8P \+ 40\)/)).toBe(true);
   });
   it('C1 and S1: every activation, deep linear, at and off the optimum', () => {
     for (const def of [...GAUSS_NEWTON_PROPERTIES, ...S1_PROPERTIES]) {

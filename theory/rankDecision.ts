@@ -13,6 +13,16 @@
 /** Smallest σ_r ÷ tol for a clear rank decision (a factor 10³ above the rounding floor). */
 export const KEPT_MARGIN_MIN = 1e3;
 
+/**
+ * The tolerance's own power (properties/definitions/rankProbe.ts): on a case's J, a singular value
+ * PROBE_KEPT_FACTOR × the floor must be kept and one PROBE_DROPPED_FACTOR × the floor dropped; a
+ * rule whose floor is TOLERANCE_MUTANT_FACTOR times larger, or that many times smaller, must get
+ * one of them wrong (the case's own rounding-level values sit at ≤ 0.03× the floor: measured).
+ */
+export const PROBE_KEPT_FACTOR = 4;
+export const PROBE_DROPPED_FACTOR = 0.25;
+export const TOLERANCE_MUTANT_FACTOR = 10;
+
 /** The numbers a rank decision needs (a subset of src/linalg/numericalRank.ts RankEvidence). */
 export interface RankDecisionNumbers {
   readonly rank: number;

@@ -13,7 +13,9 @@
  * Asserted per case: the location test at N_LARGE (p ≥ ALPHA; recorded at N_SMALL too), the
  * shrinkage of mean |error| from N_SMALL to N_LARGE (≤ shrinkRatioBound), and each wrong
  * neighbour missing the location tolerance by ≥ MARGIN_MIN ('naive-spike' everywhere;
- * 'threshold-at-1' below ℓ_c, where it differs).
+ * 'threshold-at-1' below ℓ_c, where it differs). Above ℓ_c also the SPREAD: SPREAD_DRAWS further
+ * top eigenvalues at N = SPREAD_N against Paul's variance (p ≥ ALPHA), the complex-case variance
+ * rejected by the same test (theory/spikedCovariance.ts spreadTest).
  *
  * Figure data: the 'above' property also records the BBP transition at the case's γ
  * (./spikedCovariance/bbpSweep.ts) — the report draws only what cases record.
@@ -21,9 +23,9 @@
  * per case; the sweep of an 'above' case adds about twice that.
  */
 import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
-import { ALPHA, bbpThreshold, isSupercritical, locationScale, locationTest, MARGIN_MIN, N_LARGE, N_SMALL, neighbourTopEigenvalue, predictedTopEigenvalue, R_DRAWS, shrinkRatioBound, type SpikedNeighbour, type SpikedParams } from '../../theory/spikedCovariance.js';
+import { ALPHA, bbpThreshold, complexOutlierSd, isSupercritical, locationScale, locationTest, MARGIN_MIN, N_LARGE, N_SMALL, neighbourTopEigenvalue, outlierSd, predictedTopEigenvalue, R_DRAWS, shrinkRatioBound, SPREAD_DRAWS, SPREAD_N, spreadTest, type SpikedNeighbour, type SpikedParams } from '../../theory/spikedCovariance.js';
 import { spikeOf, spikedAboveArb, spikedBelowArb, type SpikedCase } from '../arbitraries/spikedConfigs.js';
-import type { S3Evidence, S3Neighbour } from '../evidence/S3.js';
+import type { S3Evidence, S3Neighbour, S3Spread } from '../evidence/S3.js';
 import { bbpSweep } from './spikedCovariance/bbpSweep.js';
 import { spikedSample } from './spikedCovariance/sample.js';
 
@@ -35,6 +37,17 @@ function meanAbsError(sample: Float64Array, prediction: number): number {
 
 export function neighboursFor(c: SpikedCase): SpikedNeighbour[] {
   return c.regime === 'above' ? ['naive-spike'] : ['naive-spike', 'threshold-at-1'];
+}
+
+/**
+ * Above the threshold: the spread of SPREAD_DRAWS top eigenvalues at N = SPREAD_N against Paul's
+ * variance σ_ρ²/N, and against the complex-case variance (half), by the same log-variance test.
+ */
+function spreadCheck(c: SpikedCase, p: SpikedParams): S3Spread {
+  const sample = spikedSample(c, SPREAD_N, SPREAD_DRAWS);
+  const predictedVariance = outlierSd(p) ** 2 / SPREAD_N;
+  const nb = spreadTest(sample, complexOutlierSd(p) ** 2 / SPREAD_N);
+  return { N: SPREAD_N, M: Math.round(c.gamma * SPREAD_N), draws: SPREAD_DRAWS, predictedVariance, test: spreadTest(sample, predictedVariance), neighbour: { id: 'complex-variance', ...nb, rejected: nb.pValue < ALPHA } };
 }
 
 function checkSpiked(c: SpikedCase): CaseOutcome<S3Evidence> {
@@ -83,17 +96,25 @@ function checkSpiked(c: SpikedCase): CaseOutcome<S3Evidence> {
     marginMin: MARGIN_MIN,
     neighbours,
     bbpSweep: c.regime === 'above' ? bbpSweep(c) : null,
+    spread: isSupercritical(p) ? spreadCheck(c, p) : null,
   };
+  const spread = evidence.spread ?? null;
   return allOf(
     outcome(large.test.pValue >= ALPHA, evidence, () => `λ_max at N = ${large.N}, M = ${large.M} (ℓ = ${ell}, γ = ${c.gamma}): mean normalised error ${large.test.zMean.toFixed(3)} vs centre ${large.ls.centre.toFixed(3)}, |Δ| = ${large.test.distance.toFixed(3)} > tolerance ${large.test.tolerance.toFixed(3)} (p = ${large.test.pValue.toExponential(3)} < α = ${ALPHA}; prediction ${prediction})`),
     outcome(ratio <= ratioBound, evidence, () => `mean |error| does not shrink from N = ${small.N} to ${large.N}: ${small.meanAbs.toExponential(3)} → ${large.meanAbs.toExponential(3)}, ratio ${ratio.toFixed(3)} > bound ${ratioBound.toFixed(3)} (predicted ${r0.toFixed(3)})`),
     ...neighbours.map((nb) => outcome(nb.rejected, evidence, () => `wrong neighbour '${nb.id}' (λ_max = ${nb.prediction}) not rejected with margin: |Δ|/tolerance = ${nb.margin.toFixed(3)} < ${MARGIN_MIN}`)),
+    ...(spread === null
+      ? []
+      : [
+          outcome(spread.test.pValue >= ALPHA, evidence, () => `spread of ${spread.draws} λ_max at N = ${spread.N}: variance ratio to 2ℓ²(1 − γ/(ℓ − 1)²)/N is ${spread.test.ratio.toFixed(3)}, |log| = ${spread.test.distance.toFixed(3)} > tolerance ${spread.test.tolerance.toFixed(3)} (p = ${spread.test.pValue.toExponential(3)} < α = ${ALPHA})`),
+          outcome(spread.neighbour.rejected, evidence, () => `the complex-case variance (half of Paul's) was not rejected: ratio ${spread.neighbour.ratio.toFixed(3)}, p = ${spread.neighbour.pValue.toExponential(3)} ≥ α = ${ALPHA}`),
+        ]),
   );
 }
 
 export const spikedAboveProperty: PropertyDefinition<SpikedCase, S3Evidence> = {
   claim: 'S3',
-  name: `above 1 + √γ the top eigenvalue is the outlier ℓ(1 + γ/(ℓ − 1)) (Gaussian fluctuations, α = ${ALPHA}), its error shrinks from N = ${N_SMALL} to ${N_LARGE}, and "λ_max = ℓ" is rejected`,
+  name: `above 1 + √γ the top eigenvalue is the outlier ℓ(1 + γ/(ℓ − 1)) (Gaussian fluctuations, α = ${ALPHA}), its error shrinks from N = ${N_SMALL} to ${N_LARGE}, its spread matches 2ℓ²(1 − γ/(ℓ − 1)²)/N, and "λ_max = ℓ" and the complex-case variance are rejected`,
   arbitrary: () => spikedAboveArb,
   numRuns: 5,
   label: (c) => (c.gamma > 1 ? 'γ > 1' : 'γ ≤ 1'),

@@ -2,8 +2,9 @@
  * C1 evidence, one shape per route (discriminated by `kind`):
  *  - at-optimum: the residual term's largest entry (exactly 0 expected) and JᵀJ/N against
  *    finite differences (ratio to the route's error estimate, ≤ 1 passes);
- *  - off-optimum: Gauss–Newton + residual against finite differences, and the wrong neighbour
- *    "Gauss–Newton alone" by the same ratio (> 1 rejects it; owed where ‖R‖_F > 0);
+ *  - off-optimum: Gauss–Newton + residual against finite differences, and the wrong neighbours
+ *    "Gauss–Newton alone" and "residual term ×(1 + 1e-4)" by the same ratio (> 1 rejects them;
+ *    owed where ‖R‖_F > 0), with the FD route's visibility max |R_ij|/E_ij;
  *  - autodiff: the tfjs float32 Hessian's relative error against its tolerance, and the raw
  *    tfjs tanh/sigmoid neighbour's (null where it was not owed).
  * A finite-difference ratio is null when infinite (the estimate is 0 where the routes differ).
@@ -15,7 +16,18 @@ const ratio = z.number().nonnegative().nullable();
 
 export const C1EvidenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('at-optimum'), P: count, N: count, residualTermMax: z.number().nonnegative(), fdRatio: ratio }),
-  z.strictObject({ kind: z.literal('off-optimum'), P: count, N: count, fdRatio: ratio, gaussNewtonOnlyRatio: ratio, residualTermNorm: z.number().nonnegative() }),
+  z.strictObject({
+    kind: z.literal('off-optimum'),
+    P: count,
+    N: count,
+    fdRatio: ratio,
+    gaussNewtonOnlyRatio: ratio,
+    residualTermNorm: z.number().nonnegative(),
+    /** GN + (1 + RESIDUAL_SCALE_ERROR)·R against the finite differences (> 1 rejects it; owed where R ≠ 0). Optional: older reports lack it. */
+    residualScaledRatio: ratio.optional(),
+    /** max_ij |R_ij|/E_ij: 1/(the smallest relative residual error the FD route resolves); null when R = 0. */
+    residualVisibility: z.number().nonnegative().nullable().optional(),
+  }),
   z.strictObject({
     kind: z.literal('autodiff'),
     P: count,

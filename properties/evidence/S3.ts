@@ -47,6 +47,23 @@ export const S3BbpSweepSchema = z.strictObject({
 });
 export type S3BbpSweep = z.infer<typeof S3BbpSweepSchema>;
 
+/**
+ * The spread check above the threshold (theory/spikedCovariance.ts spreadTest): `draws` further
+ * top eigenvalues at N, M; the log variance ratio against Paul's variance (asserted) and against
+ * the complex-case variance (must be rejected by the same test). Every number unrounded.
+ */
+const SpreadTestSchema = z.strictObject({ ratio: z.number(), se: z.number(), distance: z.number(), tolerance: z.number(), pValue: z.number() });
+export const S3SpreadSchema = z.strictObject({
+  N: count,
+  M: count,
+  draws: count,
+  /** Predicted variance of λ_max, σ_ρ²/N. */
+  predictedVariance: z.number(),
+  test: SpreadTestSchema,
+  neighbour: SpreadTestSchema.extend({ id: z.literal('complex-variance'), rejected: z.boolean() }),
+});
+export type S3Spread = z.infer<typeof S3SpreadSchema>;
+
 export const S3EvidenceSchema = z.strictObject({
   regime: z.enum(['above', 'below']),
   supercritical: z.boolean(),
@@ -82,5 +99,7 @@ export const S3EvidenceSchema = z.strictObject({
   marginMin: z.number(),
   neighbours: z.array(S3NeighbourSchema),
   bbpSweep: S3BbpSweepSchema.nullable(),
+  /** The spread check ('above' cases; null below; absent in reports recorded before it existed). */
+  spread: S3SpreadSchema.nullable().optional(),
 });
 export type S3Evidence = z.infer<typeof S3EvidenceSchema>;

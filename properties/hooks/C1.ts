@@ -1,7 +1,8 @@
 /**
  * C1 · H(θ*) = JᵀJ/N by independent routes. Key number: the worst measured error ÷ its
  * tolerance over all routes (≤ 1 passes). Figure: every case's ratio on a log axis, with the
- * wrong neighbours (Gauss–Newton alone off θ*, raw tfjs tanh/sigmoid) that must exceed 1.
+ * wrong neighbours (Gauss–Newton alone off θ*, the residual term off by a relative 1e-4 — the
+ * near one — and raw tfjs tanh/sigmoid) that must exceed 1.
  */
 import { figureId } from '../../src/report/figures/figure.js';
 import { formatNumber } from '../../src/report/figures/format.js';
@@ -9,7 +10,7 @@ import { ratioStrip, type RatioPoint } from '../../src/report/figures/ratioStrip
 import { allCases, maxOf, minOf } from '../../src/report/claims/evidenceValues.js';
 import { reportedClaim, type ClaimReportHook } from '../../src/report/claims/claimHook.js';
 import { keyNumberOf } from '../../src/report/claims/genericHook.js';
-import { C1_CLAIM, RAW_TFJS_WRONG_ACTIVATIONS } from '../../theory/gaussNewton.js';
+import { C1_CLAIM, RAW_TFJS_WRONG_ACTIVATIONS, RESIDUAL_SCALE_ERROR } from '../../theory/gaussNewton.js';
 import { C1EvidenceSchema, type C1Evidence } from '../evidence/C1.js';
 
 const MEASURED = 'measured route';
@@ -26,6 +27,13 @@ function neighbourRatio(e: C1Evidence): number | null {
   if (e.kind === 'autodiff') return e.naiveRelError === null ? null : e.naiveRelError / e.tolerance;
   return null;
 }
+
+/** The near neighbour GN + (1 + ε)·R off θ*, where owed (older reports lack it: null). */
+function scaledResidualRatio(e: C1Evidence): number | null {
+  return e.kind === 'off-optimum' && e.residualTermNorm !== 0 ? (e.residualScaledRatio ?? null) : null;
+}
+
+const SCALED_GROUP = `off θ*: GN + (1 + ${RESIDUAL_SCALE_ERROR})·R vs FD`;
 
 const GROUPS: Record<C1Evidence['kind'], string> = {
   'at-optimum': 'at θ*: JᵀJ/N vs FD',
@@ -50,6 +58,8 @@ export const c1Hook: ClaimReportHook<C1Evidence> = {
       worstRatio: maxOf(values(cases.map(measuredRatio))),
       weakestNeighbourRejection: minOf(values(cases.map(neighbourRatio))),
       neighbourCases: cases.filter((e) => neighbourRatio(e) !== null).length,
+      weakestScaledResidualRejection: minOf(values(cases.map(scaledResidualRatio))),
+      minResidualVisibility: minOf(values(cases.map((e) => (e.kind === 'off-optimum' ? (e.residualVisibility ?? null) : null)))),
     };
   },
   figures(ctx) {
@@ -59,6 +69,8 @@ export const c1Hook: ClaimReportHook<C1Evidence> = {
       if (m !== null) points.push({ group: GROUPS[e.kind], series: MEASURED, ratio: m });
       const n = neighbourRatio(e);
       if (n !== null) points.push({ group: NEIGHBOUR_GROUPS[e.kind] as string, series: NEIGHBOUR, ratio: n });
+      const sr = scaledResidualRatio(e);
+      if (sr !== null) points.push({ group: SCALED_GROUP, series: NEIGHBOUR, ratio: sr });
     }
     if (points.length === 0) return [];
     return [

@@ -9,7 +9,8 @@
  *    (mean ± sd) at both sizes — the points close in on the curve as the size grows;
  *  - the error shrinkage of every case: mean |λ_max − prediction| at the larger size against the
  *    smaller, below the no-shrinkage diagonal;
- *  - the location error ÷ tolerance per case and the wrong neighbours' margins.
+ *  - the location error ÷ tolerance per case and the wrong neighbours' margins, and (above the
+ *    threshold) the spread test's |log variance ratio| ÷ tolerance with the complex-case variance's.
  */
 import { allCases, type CaseWithEvidence } from '../../src/report/claims/evidenceValues.js';
 import { reportedClaim, type ClaimContext, type ClaimReportHook, type RightTheoryTest } from '../../src/report/claims/claimHook.js';
@@ -87,6 +88,12 @@ function locationFigure(ctx: ClaimContext<S3Evidence>, cases: readonly Case[]): 
   const points: RatioPoint[] = cases.flatMap(({ evidence: e }) => [
     { group: `${e.regime} ℓ_c`, series: 'right theory: |z̄ − centre| ÷ tolerance', ratio: locationRatio(e) },
     ...e.neighbours.map((n) => ({ group: `${e.regime} ℓ_c: neighbours`, series: `wrong neighbour ${n.id} (must be ≥ ${e.marginMin})`, ratio: n.margin })),
+    ...(e.spread
+      ? [
+          { group: `${e.regime} ℓ_c: spread`, series: `right theory: |log variance ratio| ÷ tolerance (N = ${e.spread.N})`, ratio: e.spread.test.distance / e.spread.test.tolerance },
+          { group: `${e.regime} ℓ_c: spread`, series: 'wrong neighbour complex-variance (must be > 1)', ratio: e.spread.neighbour.distance / e.spread.neighbour.tolerance },
+        ]
+      : []),
   ]);
   if (!points.length) return null;
   const e = cases[0].evidence;
@@ -110,7 +117,16 @@ export const s3Hook: ClaimReportHook<S3Evidence> = {
     const cases = allCases(ctx.units);
     const w = worst(cases);
     const shrink = cases.map((c) => c.evidence.shrinkRatio);
-    return { worstLocationRatio: w.ratio, minNeighbourMargin: w.margin, worstShrinkRatio: shrink.length ? Math.max(...shrink) : null };
+    const spreads = cases.flatMap((c) => (c.evidence.spread ? [c.evidence.spread] : []));
+    return {
+      worstLocationRatio: w.ratio,
+      minNeighbourMargin: w.margin,
+      worstShrinkRatio: shrink.length ? Math.max(...shrink) : null,
+      spreadCases: spreads.length,
+      worstSpreadRatio: spreads.length ? Math.max(...spreads.map((s) => s.test.distance / s.test.tolerance)) : null,
+      varianceRatios: spreads.map((s) => s.test.ratio),
+      complexVarianceRejected: spreads.filter((s) => s.neighbour.rejected).length,
+    };
   },
   alpha(ctx) {
     const a = allCases(ctx.units).map((c) => c.evidence.alpha);
@@ -121,6 +137,8 @@ export const s3Hook: ClaimReportHook<S3Evidence> = {
     for (const u of ctx.units)
       u.cases.forEach((c, i) => {
         if (c.evidence) out.push({ property: u.name, seed: u.seed, caseIndex: i, test: `λ_max location at N = ${c.evidence.N[1]} (${c.evidence.regime} ℓ_c)`, pValue: c.evidence.pValue, alpha: c.evidence.alpha });
+        const sp = c.evidence?.spread;
+        if (c.evidence && sp) out.push({ property: u.name, seed: u.seed, caseIndex: i, test: `λ_max spread at N = ${sp.N} (Paul's variance)`, pValue: sp.test.pValue, alpha: c.evidence.alpha });
       });
     return out;
   },

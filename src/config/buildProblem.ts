@@ -209,7 +209,14 @@ function generatedDeepLinear(cfg: Record<string, unknown>): TeacherStudentProble
   return finish('deep-linear', deepLinearModel(widths), X, teacher, studentPoint(d, teacher), null, null, widths, { layers });
 }
 
-/** zeroOutputWeights / duplicateUnits: edits applied to a drawn two-layer teacher. */
+/**
+ * Degenerate-teacher edits applied to a drawn two-layer teacher (docs/theory.md#c3), in this
+ * order, each list in its own order, every edit reading the W left by the ones before it:
+ *  - zeroOutputWeights [j, …]:       a_j = 0;
+ *  - duplicateUnits [[from, to], …]: w_to = w_from (exact copy; a_to kept);
+ *  - reflectUnits [[from, to], …]:   w_to = −w_from (exact; a_to kept);
+ *  - scaleUnits [[from, to, c], …]:  w_to = c·w_from, c finite and ≠ 0 (each entry rounded once).
+ */
 function applyDegeneracies(cfg: Record<string, unknown>, W: Matrix, a: Float64Array): void {
   const Nh = W.rows;
   const unit = (v: unknown, field: string) => requireInteger(v, field, 0, Nh - 1);
@@ -219,13 +226,31 @@ function applyDegeneracies(cfg: Record<string, unknown>, W: Matrix, a: Float64Ar
       a[unit(j, `zeroOutputWeights[${i}]`)] = 0;
     });
   }
-  if (cfg.duplicateUnits !== undefined) {
-    if (!Array.isArray(cfg.duplicateUnits)) throw new ConfigError('duplicateUnits', 'must be an array of [from, to] pairs', `give pairs of indices in [0, ${Nh - 1}]`);
-    cfg.duplicateUnits.forEach((pair, i) => {
-      if (!Array.isArray(pair) || pair.length !== 2) throw new ConfigError(`duplicateUnits[${i}]`, 'must be a pair [from, to]', 'give two hidden-unit indices');
-      const from = unit(pair[0], `duplicateUnits[${i}][0]`);
-      const to = unit(pair[1], `duplicateUnits[${i}][1]`);
-      W.data.copyWithin(to * W.cols, from * W.cols, (from + 1) * W.cols);
+  const row = (j: number) => W.data.subarray(j * W.cols, (j + 1) * W.cols);
+  const pairs = (field: string, what: string, edit: (from: number, to: number) => void) => {
+    const list = cfg[field];
+    if (list === undefined) return;
+    if (!Array.isArray(list)) throw new ConfigError(field, 'must be an array of [from, to] pairs', `give pairs of indices in [0, ${Nh - 1}]: ${what}`);
+    list.forEach((pair, i) => {
+      if (!Array.isArray(pair) || pair.length !== 2) throw new ConfigError(`${field}[${i}]`, 'must be a pair [from, to]', 'give two hidden-unit indices');
+      edit(unit(pair[0], `${field}[${i}][0]`), unit(pair[1], `${field}[${i}][1]`));
+    });
+  };
+  pairs('duplicateUnits', 'unit "to" gets w_from', (from, to) => W.data.copyWithin(to * W.cols, from * W.cols, (from + 1) * W.cols));
+  pairs('reflectUnits', 'unit "to" gets −w_from', (from, to) => {
+    const src = Float64Array.from(row(from));
+    row(to).set(src.map((v) => -v));
+  });
+  if (cfg.scaleUnits !== undefined) {
+    if (!Array.isArray(cfg.scaleUnits)) throw new ConfigError('scaleUnits', 'must be an array of [from, to, c] triples', `give triples [from, to, c] with indices in [0, ${Nh - 1}] and c ≠ 0`);
+    cfg.scaleUnits.forEach((t, i) => {
+      if (!Array.isArray(t) || t.length !== 3) throw new ConfigError(`scaleUnits[${i}]`, 'must be a triple [from, to, c]', 'give two hidden-unit indices and a finite factor c ≠ 0');
+      const from = unit(t[0], `scaleUnits[${i}][0]`);
+      const to = unit(t[1], `scaleUnits[${i}][1]`);
+      const c = t[2];
+      if (typeof c !== 'number' || !Number.isFinite(c) || c === 0) throw new ConfigError(`scaleUnits[${i}][2]`, `must be a finite number ≠ 0, got ${JSON.stringify(c)}`, 'give the factor c of w_to = c·w_from (c = 0 would make a zero row, not a rescaled unit)');
+      const src = Float64Array.from(row(from));
+      row(to).set(src.map((v) => c * v));
     });
   }
 }

@@ -13,8 +13,8 @@
  * (theory.md §1). For deep linear nets every layer but the last draws from sigma1 and
  * the last from sigma2. Inputs are N(0, I); `whiten` transforms them so that XᵀX/N = I
  * exactly (needs N ≥ Ni). `studentOffset` ε puts the student at θ* + ε·u with u a seeded
- * unit direction, so residuals are nonzero. `zeroOutputWeights` and `duplicateUnits` make
- * the degenerate teachers of theory.md §C3 reproducible from a generated config.
+ * unit direction, so residuals are nonzero. `zeroOutputWeights`, `duplicateUnits`, `reflectUnits` and
+ * `scaleUnits` make the degenerate teachers of theory.md §C3 reproducible from a generated config.
  */
 import type { ActivationSpec } from '../nets/activationSpec.js';
 
@@ -52,6 +52,10 @@ export interface GeneratedConfig {
   zeroOutputWeights?: number[];
   /** Degenerate teachers (two-layer): for each [from, to], hidden unit `to` gets w_from (a_to is kept). */
   duplicateUnits?: [number, number][];
+  /** Degenerate teachers (two-layer): for each [from, to], hidden unit `to` gets −w_from (a_to is kept). */
+  reflectUnits?: [number, number][];
+  /** Degenerate teachers (two-layer): for each [from, to, c], hidden unit `to` gets c·w_from, c ≠ 0 (a_to is kept). */
+  scaleUnits?: [number, number, number][];
 }
 
 export type Config = ExplicitTwoLayerConfig | ExplicitDeepLinearConfig | GeneratedConfig;

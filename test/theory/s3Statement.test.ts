@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { erfc } from '../../src/stats/erfc.js';
-import { ALPHA, GAMMA_MAX, GAMMA_MIN_ABOVE, GAMMA_MIN_BELOW, GAMMA_WIDE, MARGIN_MIN, N_LARGE, N_SMALL, R_DRAWS, S3_CLAIM, Z_ALPHA } from '../../theory/spikedCovariance.js';
+import { ALPHA, GAMMA_MAX, GAMMA_MIN_ABOVE, GAMMA_MIN_BELOW, GAMMA_WIDE, MARGIN_MIN, N_LARGE, N_SMALL, R_DRAWS, S3_CLAIM, SPREAD_ALLOWANCE, SPREAD_DRAWS, SPREAD_N, Z_ALPHA } from '../../theory/spikedCovariance.js';
 
 const numbersIn = (text: string) => (text.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
 /** The formulas the statement writes (their digits are mathematics, not constants). */
-const FORMULAS = ['diag(ℓ, 1, …, 1)', 'N(0, Σ)', 'ℓ(1 + γ/(ℓ − 1))', '(1 + √γ)²', '1 + √γ', 'O(N^{−1/2})', 'O(N^{−2/3})', '"threshold at ℓ > 1"'];
+const FORMULAS = ['diag(ℓ, 1, …, 1)', 'N(0, Σ)', 'ℓ(1 + γ/(ℓ − 1))', '(1 + √γ)²', '1 + √γ', 'O(N^{−1/2})', 'O(N^{−2/3})', '"threshold at ℓ > 1"', '2ℓ²(1 − γ/(ℓ − 1)²)/N'];
 
 describe('S3 statement', () => {
   const s = S3_CLAIM.statement;
@@ -18,6 +18,8 @@ describe('S3 statement', () => {
     expect(s).toContain(`γ ∈ [${GAMMA_MIN_BELOW}, ${GAMMA_MAX}] and ${GAMMA_WIDE}; from ${GAMMA_MIN_ABOVE} above the threshold`);
     expect(s).toContain(`Mean of ${R_DRAWS} independent top eigenvalues per size, z-test at α = ${ALPHA} per case`);
     expect(s).toContain(`margin ≥ ${MARGIN_MIN}`);
+    expect(s).toContain(`spread of ${SPREAD_DRAWS} top eigenvalues at N = ${SPREAD_N}`);
+    expect(s).toContain(`allowance ${SPREAD_ALLOWANCE}`);
   });
   it('uses γ for the ratio M/N and α only for the significance level', () => {
     expect(s).toContain('ratio γ = M/N');
@@ -30,7 +32,7 @@ describe('S3 statement', () => {
       expect(s, f).toContain(f);
       prose = prose.split(f).join(' ');
     }
-    const allowed = new Set([N_SMALL, N_LARGE, GAMMA_MIN_BELOW, GAMMA_MIN_ABOVE, GAMMA_MAX, GAMMA_WIDE, R_DRAWS, ALPHA, MARGIN_MIN]);
+    const allowed = new Set([N_SMALL, N_LARGE, GAMMA_MIN_BELOW, GAMMA_MIN_ABOVE, GAMMA_MAX, GAMMA_WIDE, R_DRAWS, ALPHA, MARGIN_MIN, SPREAD_DRAWS, SPREAD_N, SPREAD_ALLOWANCE]);
     expect(numbersIn(prose).filter((n) => !allowed.has(n))).toEqual([]);
   });
   it('Z_ALPHA is z_{1 − α/2}: P(|Z| > Z_ALPHA) = ALPHA', () => {

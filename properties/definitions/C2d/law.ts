@@ -6,6 +6,9 @@
  * reject (p < KS_ALPHA) every wrong neighbour the regime is responsible for. α is per test; the
  * report applies Holm across claims to the right-law p-values (reports/README.md). Calibration
  * (false-positive rate and power at R = 200): `npm run --silent cli -- calibrate C2d --runs 200`.
+ * The right law's KS result must agree with an independent route (./ksRoute.ts: Durbin's exact
+ * p-value, a two-sample D on a fine grid), so a wrong KS component fails C2d itself; ./ksPower.ts
+ * shows the route catches the mutated components.
  * Mean and variance: |mean − Nh(σ1² + σ2²)| ≤ MOMENT_Z·√(V/n) with the exact V, and
  * |s² − V_exact| ≤ MOMENT_Z·√((m̂4 − s⁴)/n) (delta method, m̂4 the sample fourth central moment),
  * V_exact = 2Nh σ2⁴ + Nh(Ni + 1) σ1⁴ (the exact finite-size variance; theory.md's Nh·Ni·σ1⁴ is the
@@ -25,6 +28,7 @@ import { c2dCaseArb, c2dRegime, type C2dCase, type C2dRegime } from '../../arbit
 import type { C2dEvidence, C2dLawEvidence } from '../../evidence/C2d.js';
 import { crossCheckIdentity, ksEvidence, regimeParams, rightLaw, round, runC2d, wrongLaw } from '../lawExperiment.js';
 import { lawFigureData } from '../lawFigureData.js';
+import { ksRoute } from './ksRoute.js';
 
 /** Regimes whose cases record figure data (one per side of γ = 1; see the header). */
 export const FIGURE_REGIMES: readonly string[] = ['pooled-gamma-1/2', 'pooled-gamma-4'];
@@ -44,6 +48,8 @@ function checkC2dCase(c: C2dCase) {
   const zVarLimit = (mom.variance - vLimit) / seVar;
   const cross = crossCheckIdentity(c.seed, p, null);
   const lawNeighbours = regime.neighbours.filter((w): w is C2dLawNeighbour => w !== 'pooled');
+  // The verdict's KS result, re-derived by an independent route (./ksRoute.ts): gives C2d power against a wrong KS component.
+  const route = ksRoute(run.sample, rightLaw(p).cdf, { n, D: run.D, pValue: run.pValue });
   const figure = FIGURE_REGIMES.includes(regime.id)
     ? lawFigureData(run.sample, [{ name: 'claimed', cdf: rightLaw(p).cdf }, ...lawNeighbours.map((w) => ({ name: w, cdf: wrongLaw(p, w).cdf }))], KS_ALPHA)
     : null;
@@ -60,6 +66,7 @@ function checkC2dCase(c: C2dCase) {
     varianceLimitZ: round(zVarLimit, 4),
     identityCrossCheckRatio: round(cross.worstRatio, 3),
     figure,
+    ksRoute: route,
   };
   return allOf(
     outcome(run.pValue >= KS_ALPHA, evidence, () => `KS rejects the C2d law: D = ${run.D.toFixed(5)}, p = ${run.pValue.toExponential(3)} < α = ${KS_ALPHA} (n = ${n}, ${run.method})`),
@@ -69,6 +76,7 @@ function checkC2dCase(c: C2dCase) {
     outcome(Math.abs(zMean) <= MOMENT_Z, {}, () => `sample mean ${mom.mean} vs Nh(σ1² + σ2²) = ${mean}: z = ${zMean.toFixed(2)} beyond ±${MOMENT_Z}`),
     outcome(Math.abs(zVar) <= MOMENT_Z, {}, () => `sample variance ${mom.variance} vs 2Nhσ2⁴ + Nh(Ni+1)σ1⁴ = ${vExact}: z = ${zVar.toFixed(2)} beyond ±${MOMENT_Z}`),
     outcome(cross.worstRatio <= 1, {}, () => `real Hessian spectrum differs from ‖a‖² + eig(WᵀW) by ${cross.worstRatio.toFixed(2)}× the tolerance`),
+    outcome(route.agrees, {}, () => `the KS result disagrees with the independent route: D = ${run.D} vs ${route.dRoute} (bound ${route.dBound.toExponential(2)}), p = ${run.pValue} vs Durbin ${route.pRoute} (relative ${route.pRelError.toExponential(2)})`),
   );
 }
 

@@ -19,6 +19,8 @@ const FIXES: Record<string, string> = {
   depth: 'give the number of layers L, an integer in [2, 64] (default 2)',
   zeroOutputWeights: 'give hidden-unit indices in [0, Nh − 1] whose output weight is set to 0',
   duplicateUnits: 'give pairs [from, to] of hidden-unit indices in [0, Nh − 1]: unit "to" gets w_from',
+  reflectUnits: 'give pairs [from, to] of hidden-unit indices in [0, Nh − 1]: unit "to" gets −w_from',
+  scaleUnits: 'give triples [from, to, c] with hidden-unit indices in [0, Nh − 1] and a finite c ≠ 0: unit "to" gets c·w_from',
   polynomial: 'give coefficients [c0, c1, …, ck] with ck ≠ 0, k ≤ 6',
 };
 

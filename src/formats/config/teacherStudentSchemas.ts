@@ -5,7 +5,8 @@
  *  - explicit two-layer: {"family": "two-layer", "activation", "W": Nh×Ni, "a": Nh, "X": N×Ni,
  *    "student"?: {"W", "a"}}
  *  - generated two-layer: {"family": "two-layer", "activation", "Ni", "Nh", "N", "seed",
- *    "sigma1"?, "sigma2"?, "whiten"?, "studentOffset"?, "zeroOutputWeights"?, "duplicateUnits"?}
+ *    "sigma1"?, "sigma2"?, "whiten"?, "studentOffset"?, "zeroOutputWeights"?, "duplicateUnits"?, "reflectUnits"?, "scaleUnits"?}
+ *    (degenerate teachers, applied in that order: a_j = 0; w_to = w_from; w_to = −w_from; w_to = c·w_from)
  *  - explicit deep linear: {"family": "deep-linear", "layers": [W1 … WL], "X", "student"?: {"layers"}}
  *  - generated deep linear: {"family": "deep-linear", "Ni", "Nh", "N", "seed", "depth"?, "sigma1"?,
  *    "sigma2"?, "whiten"?, "studentOffset"?}
@@ -42,17 +43,21 @@ export const GeneratedTwoLayerSchema = z
     ...generatedCommon,
     zeroOutputWeights: z.array(unitIndex).optional(),
     duplicateUnits: z.array(z.tuple([unitIndex, unitIndex], { error: 'each entry must be a pair [from, to]' })).optional(),
+    reflectUnits: z.array(z.tuple([unitIndex, unitIndex], { error: 'each entry must be a pair [from, to]' })).optional(),
+    scaleUnits: z.array(z.tuple([unitIndex, unitIndex, finite.refine((c) => c !== 0, { error: 'must be ≠ 0 (c = 0 would make a zero row, not a rescaled unit)' })], { error: 'each entry must be a triple [from, to, c]' })).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.whiten && c.N < c.Ni) ctx.addIssue({ code: 'custom', path: ['whiten'], message: `needs N ≥ Ni to make XᵀX/N = I, got N = ${c.N} < Ni = ${c.Ni}` });
     c.zeroOutputWeights?.forEach((j, i) => {
       if (j >= c.Nh) ctx.addIssue({ code: 'custom', path: ['zeroOutputWeights', i], message: `is ${j}, but hidden units are 0…${c.Nh - 1}` });
     });
-    c.duplicateUnits?.forEach((p, i) =>
-      p.forEach((j, k) => {
-        if (j >= c.Nh) ctx.addIssue({ code: 'custom', path: ['duplicateUnits', i, k], message: `is ${j}, but hidden units are 0…${c.Nh - 1}` });
-      }),
-    );
+    for (const field of ['duplicateUnits', 'reflectUnits', 'scaleUnits'] as const) {
+      c[field]?.forEach((p, i) =>
+        [p[0], p[1]].forEach((j, k) => {
+          if (j >= c.Nh) ctx.addIssue({ code: 'custom', path: [field, i, k], message: `is ${j}, but hidden units are 0…${c.Nh - 1}` });
+        }),
+      );
+    }
   });
 
 export const GeneratedDeepLinearSchema = z
@@ -117,7 +122,7 @@ export type ExplicitTwoLayerConfig = z.infer<typeof ExplicitTwoLayerSchema>;
 export type ExplicitDeepLinearConfig = z.infer<typeof ExplicitDeepLinearSchema>;
 
 /** Fields that make a configuration "generated" and "explicit" (they must not mix). */
-export const GENERATED_KEYS = ['Ni', 'Nh', 'N', 'seed', 'sigma1', 'sigma2', 'whiten', 'studentOffset', 'depth', 'zeroOutputWeights', 'duplicateUnits'] as const;
+export const GENERATED_KEYS = ['Ni', 'Nh', 'N', 'seed', 'sigma1', 'sigma2', 'whiten', 'studentOffset', 'depth', 'zeroOutputWeights', 'duplicateUnits', 'reflectUnits', 'scaleUnits'] as const;
 export const EXPLICIT_KEYS = ['W', 'a', 'X', 'layers', 'student'] as const;
 
 export { finite };
