@@ -14,14 +14,16 @@
  * engine) is imported lazily: `render`, `merge` and `from-vitest` load only the claim
  * catalogue (metadata, evidence schemas, hooks).
  */
+import { z } from 'zod';
 import { SIZE_TIERS, type SizeTier } from '../../src/harness/runSettings.js';
 import { createProgress, type Progress } from '../../src/report/progress/progress.js';
 import { MAX_SEEDS, resolveReportOptions, type RunMode } from '../../src/report/run/options.js';
 import type { BuiltReport } from '../../src/report/run/buildReport.js';
 import type { WrittenReport } from '../../src/report/writeReport.js';
-import { numberOption, type ParsedArgs } from '../args.js';
+import { valueOf, type ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
-import type { CommandSpec } from '../commandSpec.js';
+import { option, type CommandSpec } from '../commandSpec.js';
+import { custom, either, int, list, literal, number, oneOf } from '../flagTypes.js';
 import { processIO, type CliIO } from '../io.js';
 
 function progressFor(io: CliIO): Progress {
@@ -29,22 +31,50 @@ function progressFor(io: CliIO): Progress {
   return createProgress({ stream: { isTTY: false, write: (s: string) => io.err(s.replace(/\n$/, '')) } });
 }
 
-function parseSeeds(raw: string | undefined): number[] | undefined {
-  if (raw === undefined) return undefined;
-  const one = /^\d+$/.exec(raw);
-  if (one && Number.isSafeInteger(Number(raw))) return [Number(raw)];
-  const range = /^(\d+)\.\.(\d+)$/.exec(raw);
-  if (range) {
-    const [a, b] = [Number(range[1]), Number(range[2])];
-    if (a <= b && b - a < MAX_SEEDS && Number.isSafeInteger(b)) return Array.from({ length: b - a + 1 }, (_, i) => a + i);
-  }
-  throw new CliError(`report: --seed must be a non-negative integer or a range A..B (A ≤ B, at most ${MAX_SEEDS} seeds), got ${JSON.stringify(raw)}`);
+/** Largest partition count (--partition i/n). */
+const MAX_PARTITIONS = 10_000;
+
+/** "S" or "A..B" → the seeds; anything else (or a range of more than MAX_SEEDS) stays text for the schema to refuse. */
+function seedsOf(raw: string): unknown {
+  if (/^\d+$/.test(raw)) return [Number(raw)];
+  const m = /^(\d+)\.\.(\d+)$/.exec(raw);
+  if (!m) return raw;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (!(a <= b && b - a < MAX_SEEDS)) return raw;
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
-async function parseClaims(raw: string | undefined): Promise<string[] | null> {
-  if (raw === undefined) return null;
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  if (ids.length === 0) throw new CliError('report: --claims needs a comma-separated list of claim ids, e.g. --claims C2a,C3');
+const SEEDS = option({
+  name: 'seed',
+  value: 'S|A..B',
+  description: 'fast-check seed, or a range re-running every property once per seed (default 20251216)',
+  type: custom(z.array(z.int().min(0)).min(1).max(MAX_SEEDS), seedsOf, `a non-negative integer or a range A..B (A ≤ B, at most ${MAX_SEEDS} seeds)`),
+});
+const CLAIMS = option({
+  name: 'claims',
+  value: 'ids',
+  description: 'claim ids to run, e.g. C2a,C3 (default all)',
+  type: list(custom(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,15}$/), (raw) => raw, 'a claim id'), { min: 1, max: 100 }),
+});
+const RUNS_SCALE = option({ name: 'runs-scale', value: 'X', description: "multiplier on every property's number of runs", type: number({ gt: 0, le: 1000 }) });
+const SIZE_TIER = option<SizeTier>({ name: 'size-tier', value: 'ci|paper', description: "sizes of the expensive statistical properties (default: the mode's)", type: oneOf(SIZE_TIERS as [SizeTier, ...SizeTier[]]) });
+const PARTITION = option({
+  name: 'partition',
+  value: 'i/n',
+  description: 'run only partition i of n (units round-robin), for merging later',
+  type: custom(
+    z.object({ index: z.int().min(1), count: z.int().min(1).max(MAX_PARTITIONS) }).refine((p) => p.index <= p.count),
+    (raw) => {
+      const m = /^(\d+)\/(\d+)$/.exec(raw);
+      return m ? { index: Number(m[1]), count: Number(m[2]) } : raw;
+    },
+    `i/n with 1 ≤ i ≤ n ≤ ${MAX_PARTITIONS} (e.g. 1/2)`,
+  ),
+});
+const JOBS = option<number | 'auto'>({ name: 'jobs', value: 'N|auto', description: 'worker processes (auto: one per core, at most 4)', type: either(literal('auto'), int({ min: 1, max: 64 })), default: 'auto' });
+
+async function parseClaims(ids: string[] | undefined): Promise<string[] | null> {
+  if (ids === undefined) return null;
   const [{ validateClaimSelection }, { PROPERTY_SUITE }] = await Promise.all([import('../../src/report/run/plan.js'), import('../../properties/registry.js')]);
   try {
     validateClaimSelection(PROPERTY_SUITE, ids);
@@ -54,39 +84,19 @@ async function parseClaims(raw: string | undefined): Promise<string[] | null> {
   return ids;
 }
 
-function parsePartition(raw: string | undefined): { index: number; count: number } | null {
-  if (raw === undefined) return null;
-  const m = /^(\d+)\/(\d+)$/.exec(raw);
-  if (m && Number(m[2]) >= 1 && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number(m[2]) <= 10_000) return { index: Number(m[1]), count: Number(m[2]) };
-  throw new CliError(`report: --partition must be i/n with 1 ≤ i ≤ n ≤ 10000 (e.g. 1/2), got ${JSON.stringify(raw)}`);
-}
-
-function parseJobs(raw: string | undefined): number | 'auto' {
-  if (raw === undefined || raw === 'auto') return 'auto';
-  if (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 64) return Number(raw);
-  throw new CliError(`report: --jobs must be an integer in [1, 64] or auto, got ${JSON.stringify(raw)}`);
-}
-
-function parseTier(raw: string | undefined): SizeTier | undefined {
-  if (raw === undefined) return undefined;
-  if ((SIZE_TIERS as readonly string[]).includes(raw)) return raw as SizeTier;
-  throw new CliError(`report: --size-tier must be one of ${SIZE_TIERS.join(', ')}, got ${JSON.stringify(raw)}`);
-}
-
 function printWritten(files: WrittenReport, io: CliIO): number {
   io.out([files.html, files.json, files.markdown].join('\n'));
   return EXIT_OK;
 }
 
 async function runOptions(args: ParsedArgs) {
-  if (args.positional.length > 0) throw new CliError(`report: unexpected argument ${JSON.stringify(args.positional[0])}; subcommands are merge, from-vitest and render (see report --help)`);
+  if (args.positional.length > 0) throw new CliError(`report: unexpected argument ${JSON.stringify(args.positional[0].slice(0, 60))}; subcommands are merge, from-vitest and render (see report --help)`);
   if (args.flags.has('quick') && args.flags.has('full')) throw new CliError('report: pass --quick or --full, not both');
   const mode: RunMode = args.flags.has('full') ? 'full' : 'quick';
-  const runsScale = args.options.has('runs-scale') ? numberOption(args, 'runs-scale', 'report', (v) => v > 0 && v <= 1000, 'a number in (0, 1000]') : undefined;
-  const partition = parsePartition(args.options.get('partition'));
-  const jobs = parseJobs(args.options.get('jobs'));
+  const partition = valueOf(args, PARTITION) ?? null;
+  const jobs = valueOf(args, JOBS) ?? 'auto';
   if (partition && args.options.has('jobs') && jobs !== 1) throw new CliError('report: --partition runs one partition in this process; drop --jobs (or use --jobs 1)');
-  return resolveReportOptions({ mode, runsScale, sizeTier: parseTier(args.options.get('size-tier')), claims: await parseClaims(args.options.get('claims')), seeds: parseSeeds(args.options.get('seed')), partition, jobs: partition ? 1 : jobs });
+  return resolveReportOptions({ mode, runsScale: valueOf(args, RUNS_SCALE), sizeTier: valueOf(args, SIZE_TIER), claims: await parseClaims(valueOf(args, CLAIMS)), seeds: valueOf(args, SEEDS), partition, jobs: partition ? 1 : jobs });
 }
 
 async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -159,15 +169,7 @@ export const reportCommand: CommandSpec = {
     { name: 'quick', description: 'every property at its CI number of runs and sizes (default)' },
     { name: 'full', description: '×10 runs at the papers\' sizes (size tier paper); about 20 minutes on 2 cores' },
   ],
-  options: [
-    { name: 'claims', value: 'ids', description: 'comma-separated claim ids to run, e.g. C2a,C3 (default all)' },
-    { name: 'seed', value: 'S|A..B', description: 'fast-check seed, or a range re-running every property once per seed (default 20251216)' },
-    { name: 'runs-scale', value: 'X', description: 'multiplier on every property\'s number of runs, in (0, 1000]' },
-    { name: 'size-tier', value: 'ci|paper', description: 'sizes of the expensive statistical properties (default: the mode\'s)' },
-    { name: 'partition', value: 'i/n', description: 'run only partition i of n (units round-robin), for merging later' },
-    { name: 'jobs', value: 'N|auto', description: 'worker processes (default auto: one per core, at most 4)' },
-    OUT,
-  ],
+  options: [CLAIMS, SEEDS, RUNS_SCALE, SIZE_TIER, PARTITION, JOBS, OUT],
   examples: ['npm run report', 'npm run report -- --claims C2a,C3 --seed 7', 'npm run report -- --full --jobs 2'],
   details: 'stdout: the paths of the three files; stderr: progress. Exit 0 once written, whatever the verdicts (CI gates on vitest).',
   subcommands: [mergeCommand, fromVitestCommand, renderCommand],

@@ -13,6 +13,7 @@ import { assertDenseFits } from '../config/memoryBudget.js';
 import { fullHessian } from '../hessian/hessian.js';
 import type { LinalgBackend } from '../linalg/backend.js';
 import { gramAAt, gramAtA, scale, type Matrix } from '../linalg/matrix.js';
+import { assertFiniteArray } from '../linalg/nonFinite.js';
 import { numericalRank, type RankEvidence } from '../linalg/numericalRank.js';
 import { getBackend } from '../linalg/selectBackend.js';
 import { jacobianRank } from './jacobianRank.js';
@@ -41,6 +42,7 @@ export function hessianSpectrum(p: TeacherStudentProblem, backend: LinalgBackend
     const Js = scale(J, 1 / Math.sqrt(N));
     const useKernel = N < P;
     const gram = useKernel ? gramAAt(Js) : gramAtA(Js);
+    assertFiniteArray(gram.data, 'the Gauss–Newton matrix JᵀJ/N');
     const small = backend.symmetricEigenvalues(gram);
     const eigenvalues = restoreZeros(small, P);
     let trace = 0;

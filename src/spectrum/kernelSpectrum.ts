@@ -23,6 +23,7 @@ import { MATRIX_FREE_HINT, assertFits, kernelSpectrumBytes } from '../config/mem
 import type { LinalgBackend } from '../linalg/backend.js';
 import { gram, multiply } from '../linalg/backendOps.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { assertFiniteArray } from '../linalg/nonFinite.js';
 import { getBackend } from '../linalg/selectBackend.js';
 
 export interface KernelSpectrum {
@@ -74,6 +75,7 @@ export function kernelSpectrum(p: TeacherStudentProblem, backend: LinalgBackend 
   const N = p.N;
   assertFits(kernelSpectrumBytes(N, p.Nh, p.Ni), `the structured kernel route with N = ${N} samples and Nh = ${p.Nh}`, 'N, Nh', `${MATRIX_FREE_HINT} with fewer samples, or reduce N`);
   const K = twoLayerKernel(p, backend);
+  assertFiniteArray(K.data, 'the kernel JJᵀ/N');
   let trace = 0;
   for (let i = 0; i < N; i++) trace += K.data[i * N + i];
   const all = backend.symmetricEigenvalues(K);
