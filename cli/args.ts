@@ -1,13 +1,38 @@
 /**
- * Minimal, strict argument parsing: positional arguments, boolean flags and --key value
- * options. Unknown flags are errors (a typo must not silently change a run).
+ * The arguments an action receives: positional arguments, boolean flags, raw option strings,
+ * and the checked values of typed options (cli/flagTypes.ts; read them with `valueOf`).
+ * `parseArgs` is the minimal strict parser for callers outside commander; `numberOption` is
+ * kept for actions whose options do not declare a type yet.
  */
 import { CliError } from './cliError.js';
+import type { FlagType } from './flagTypes.js';
 
 export interface ParsedArgs {
   readonly positional: string[];
   readonly flags: Set<string>;
   readonly options: Map<string, string>;
+  /** Checked values of typed options (defaults applied), by option name. */
+  readonly values?: ReadonlyMap<string, unknown>;
+}
+
+/** What `valueOf` needs of a typed option (./commandSpec.ts TypedOptionSpec). */
+interface TypedOption<T> {
+  readonly name: string;
+  readonly type: FlagType<T>;
+  readonly default?: T;
+}
+
+/** The checked value of a typed option, its default when absent, or undefined. */
+export function valueOf<T>(args: ParsedArgs, o: TypedOption<T>): T | undefined {
+  if (args.values?.has(o.name)) return args.values.get(o.name) as T;
+  return o.default;
+}
+
+/** The value of a typed option the action cannot do without (declared `required` or with a default). */
+export function requiredValue<T>(args: ParsedArgs, o: TypedOption<T>, command: string): T {
+  const v = valueOf(args, o);
+  if (v === undefined) throw new CliError(`${command}: --${o.name} is required (${o.type.text})`);
+  return v;
 }
 
 export function parseArgs(argv: readonly string[], spec: { flags?: readonly string[]; options?: readonly string[] }, command: string): ParsedArgs {

@@ -9,16 +9,19 @@
  * (HC_DEBUG=1 prints the stack). No stack trace reaches a user by default.
  */
 import { CommanderError } from 'commander';
+import { budgetFromEnv } from '../src/config/budget.js';
 import { ConfigError } from '../src/config/configError.js';
+import { NonFiniteError } from '../src/linalg/nonFinite.js';
 import { RunSettingsError } from '../src/harness/runSettings.js';
 import { ReportInputError } from '../src/report/json.js';
 import { CliError, EXIT_BAD_INPUT, EXIT_OK } from './cliError.js';
 import { COMMAND_SPECS } from './commands/index.js';
 import { processIO, type CliIO } from './io.js';
 import { buildProgram, PROGRAM_NAME, type ProgramRun } from './program.js';
+import type { RunContext } from './runContext.js';
 
-/** Errors whose message is already the one line a user needs. */
-const INPUT_ERRORS = [CliError, ConfigError, ReportInputError, RunSettingsError];
+/** Errors whose message is already the one line a user needs (an overflow the command did not attribute is still about the input). */
+const INPUT_ERRORS = [CliError, ConfigError, ReportInputError, RunSettingsError, NonFiniteError];
 
 function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ').trim();
@@ -26,6 +29,23 @@ function oneLine(s: string): string {
 
 function commandPath(argv: readonly string[]): string {
   return argv[0] && !argv[0].startsWith('-') ? argv[0] : PROGRAM_NAME;
+}
+
+/** The subcommand named in argv ("merge" of `report merge …`), or null. */
+function subcommandOf(argv: readonly string[]): string | null {
+  const cmd = commandPath(argv);
+  return argv[1] && !argv[1].startsWith('-') && COMMAND_SPECS.find((s) => s.name === cmd)?.subcommands?.some((s) => s.name === argv[1]) ? argv[1] : null;
+}
+
+/** Every error line starts with the command it is about ("report merge: …"); a message that already names it keeps its own words. */
+function withCommand(msg: string, argv: readonly string[]): string {
+  const cmd = commandPath(argv);
+  const sub = subcommandOf(argv);
+  const full = sub ? `${cmd} ${sub}` : cmd;
+  if (msg.startsWith(`${full}:`)) return msg;
+  if (sub && msg.startsWith(`${sub}:`)) return `${cmd} ${msg}`;
+  if (!sub && (msg.startsWith(`${cmd}:`) || msg.startsWith(`${cmd} `))) return msg;
+  return `${full}: ${msg}`;
 }
 
 /** commander's usage error as one line: "spectrum: unknown option --jsn (did you mean --json?); see …". */
@@ -38,18 +58,23 @@ function usageErrorLine(e: CommanderError, argv: readonly string[]): string {
     return `${text.replace(/'([^']+)'/, '"$1"')}; commands: ${names}`;
   }
   const cmd = commandPath(argv);
-  const sub = argv[1] && !argv[1].startsWith('-') && COMMAND_SPECS.find((s) => s.name === cmd)?.subcommands?.some((s) => s.name === argv[1]) ? ` ${argv[1]}` : '';
+  const sub = subcommandOf(argv) ? ` ${argv[1]}` : '';
   return `${cmd}${sub}: ${text}; see \`${PROGRAM_NAME} ${cmd === PROGRAM_NAME ? '' : `${cmd}${sub} `}--help\``;
 }
 
-export async function main(argv: readonly string[], io: CliIO = processIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * Runs the command line on `argv`. `env` is the environment the budgets are read from, once,
+ * here (HC_MEMORY_BUDGET_MB, HC_TIME_BUDGET_S; src/config/budget.ts): tests pass their own.
+ */
+export async function main(argv: readonly string[], io: CliIO = processIO, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   const run: ProgramRun = { code: null };
   if (argv.length === 0) {
     buildProgram(COMMAND_SPECS, io, run).outputHelp();
     return EXIT_BAD_INPUT;
   }
   try {
-    await buildProgram(COMMAND_SPECS, io, run).parseAsync([...argv], { from: 'user' });
+    const ctx: RunContext = { budget: budgetFromEnv(env) };
+    await buildProgram(COMMAND_SPECS, io, run, ctx).parseAsync([...argv], { from: 'user' });
     return run.code ?? EXIT_OK;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -58,8 +83,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO, env: 
       return EXIT_BAD_INPUT;
     }
     if (INPUT_ERRORS.some((k) => e instanceof k) || (e instanceof Error && e.name === 'FormatError')) {
-      const msg = oneLine((e as Error).message);
-      io.err(e instanceof ConfigError || e instanceof RunSettingsError ? `${commandPath(argv)}: ${msg}` : msg);
+      io.err(withCommand(oneLine((e as Error).message), argv));
       return EXIT_BAD_INPUT;
     }
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

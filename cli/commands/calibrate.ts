@@ -7,27 +7,36 @@
  * pull in the property machinery).
  */
 import { calibrate, type CalibrationResult } from '../../src/calibration/index.js';
-import { numberOption, type ParsedArgs } from '../args.js';
+import { secondsText } from '../../src/config/budget.js';
+import { MAX_SEED } from '../../src/rng/rng.js';
+import { requiredValue, type ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
-import type { CommandSpec } from '../commandSpec.js';
+import { commandProgress } from '../commandProgress.js';
+import { option, type CommandSpec } from '../commandSpec.js';
+import { int } from '../flagTypes.js';
 import type { CliIO } from '../io.js';
+import type { RunContext } from '../runContext.js';
 
 const usage = 'calibrate <claim> --runs R [--seed S] [--json]';
+
+/** Default root seed (the suite's HC_SEED default). */
+export const DEFAULT_CALIBRATION_SEED = 20251216;
+/** Largest --runs (the time budget binds first: C2d at 8 s per run fits ≈ 450 runs in an hour). */
+export const MAX_RUNS = 100_000;
+
+const RUNS = option({ name: 'runs', value: 'R', description: 'repetitions', type: int({ min: 1, max: MAX_RUNS }), required: true });
+const SEED = option({ name: 'seed', value: 'S', description: 'root seed; run r uses Rng.fromSeed(S).split(`run:${r}`)', type: int({ min: 0, max: MAX_SEED }), default: DEFAULT_CALIBRATION_SEED });
 
 export const calibrateCommand: CommandSpec = {
   name: 'calibrate',
   summary: "Runs a statistical claim's test R times under its own law (false-positive rate, Clopper–Pearson interval) and under each wrong neighbour (power).",
   args: '<claim>',
   flags: [{ name: 'json', description: 'print the calibration result as JSON' }],
-  options: [
-    { name: 'runs', value: 'R', description: 'repetitions, 1 ≤ R ≤ 100000 (required)' },
-    { name: 'seed', value: 'S', description: 'root seed (default 20251216); run r uses Rng.fromSeed(S).split(`run:${r}`)' },
-  ],
+  options: [RUNS, SEED],
   examples: ['npm run --silent cli -- calibrate C2d --runs 20'],
+  details: 'Each claim declares its measured time per run; R runs are refused past the time budget (HC_TIME_BUDGET_S) with the R that fits. Progress (run r of R, time left) goes to stderr: a line redrawn on a terminal, plain lines otherwise, nothing with --json off a terminal.',
   run,
 };
-/** Default root seed (the suite's HC_SEED default). */
-export const DEFAULT_CALIBRATION_SEED = 20251216;
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
@@ -43,15 +52,23 @@ export function formatCalibration(r: CalibrationResult): string {
   return lines.join('\n');
 }
 
-async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number> {
   if (args.positional.length !== 1) throw new CliError(`calibrate: expected one claim id, got ${args.positional.length}; usage: ${usage}`);
-  const runs = numberOption(args, 'runs', 'calibrate', (v) => Number.isInteger(v) && v >= 1 && v <= 100000, 'an integer in [1, 100000]');
-  const seed = numberOption(args, 'seed', 'calibrate', (v) => Number.isSafeInteger(v) && v >= 0, 'an integer ≥ 0', DEFAULT_CALIBRATION_SEED);
+  const runs = requiredValue(args, RUNS, 'calibrate');
+  const seed = requiredValue(args, SEED, 'calibrate');
   const { CALIBRATION_EXPERIMENTS } = await import('../../properties/definitions/lawCalibration.js');
   const claim = args.positional[0];
-  const exp = CALIBRATION_EXPERIMENTS[claim];
-  if (!exp) throw new CliError(`calibrate: no calibration experiment for claim ${JSON.stringify(claim)}; claims with one: ${Object.keys(CALIBRATION_EXPERIMENTS).join(', ')}`);
-  const result = await calibrate(exp, { runs, seed });
+  const exp = Object.hasOwn(CALIBRATION_EXPERIMENTS, claim) ? CALIBRATION_EXPERIMENTS[claim] : undefined;
+  if (!exp) throw new CliError(`calibrate: no calibration experiment for claim ${JSON.stringify(claim.slice(0, 40))}; claims with one: ${Object.keys(CALIBRATION_EXPERIMENTS).join(', ')}`);
+  const perRun = exp.secondsPerRun ?? null;
+  if (perRun !== null && runs * perRun > ctx.budget.seconds) {
+    const fits = Math.floor(ctx.budget.seconds / perRun);
+    throw new CliError(`calibrate: --runs ${runs}: ${claim} takes about ${secondsText(perRun)} per run, so ${runs} runs need about ${secondsText(runs * perRun)}, over the ${secondsText(ctx.budget.seconds)} time budget (HC_TIME_BUDGET_S); ${fits >= 1 ? `give --runs ${fits} or fewer` : 'not even one run fits'}, or raise HC_TIME_BUDGET_S`);
+  }
+  const progress = commandProgress(io, { label: `calibrate ${claim}`, estimatedSeconds: perRun === null ? null : runs * perRun, json: args.flags.has('json') });
+  progress.phase('runs', runs);
+  const result = await calibrate(exp, { runs, seed, onRun: () => progress.tick() });
+  progress.done();
   io.out(args.flags.has('json') ? JSON.stringify(result) : formatCalibration(result));
   return EXIT_OK;
 }

@@ -16,14 +16,16 @@
  * engine) is imported lazily: `render`, `merge` and `from-vitest` load only the claim
  * catalogue (metadata, evidence schemas, hooks).
  */
+import { z } from 'zod';
 import { parseTheoryMutant, SIZE_TIERS, type SizeTier, type TheoryMutantSetting } from '../../src/harness/runSettings.js';
 import { createProgress, type Progress } from '../../src/report/progress/progress.js';
 import { MAX_SEEDS, resolveReportOptions, type RunMode } from '../../src/report/run/options.js';
 import type { BuiltReport } from '../../src/report/run/buildReport.js';
 import type { WrittenReport } from '../../src/report/writeReport.js';
-import { numberOption, type ParsedArgs } from '../args.js';
+import { valueOf, type ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
-import type { CommandSpec } from '../commandSpec.js';
+import { option, type CommandSpec } from '../commandSpec.js';
+import { custom, either, int, list, literal, number, oneOf } from '../flagTypes.js';
 import { processIO, type CliIO } from '../io.js';
 
 function progressFor(io: CliIO): Progress {
@@ -31,22 +33,64 @@ function progressFor(io: CliIO): Progress {
   return createProgress({ stream: { isTTY: false, write: (s: string) => io.err(s.replace(/\n$/, '')) } });
 }
 
-function parseSeeds(raw: string | undefined): number[] | undefined {
-  if (raw === undefined) return undefined;
-  const one = /^\d+$/.exec(raw);
-  if (one && Number.isSafeInteger(Number(raw))) return [Number(raw)];
-  const range = /^(\d+)\.\.(\d+)$/.exec(raw);
-  if (range) {
-    const [a, b] = [Number(range[1]), Number(range[2])];
-    if (a <= b && b - a < MAX_SEEDS && Number.isSafeInteger(b)) return Array.from({ length: b - a + 1 }, (_, i) => a + i);
-  }
-  throw new CliError(`report: --seed must be a non-negative integer or a range A..B (A ≤ B, at most ${MAX_SEEDS} seeds), got ${JSON.stringify(raw)}`);
+/** Largest partition count (--partition i/n). */
+const MAX_PARTITIONS = 10_000;
+
+/** "S" or "A..B" → the seeds; anything else (or a range of more than MAX_SEEDS) stays text for the schema to refuse. */
+function seedsOf(raw: string): unknown {
+  if (/^\d+$/.test(raw)) return [Number(raw)];
+  const m = /^(\d+)\.\.(\d+)$/.exec(raw);
+  if (!m) return raw;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (!(a <= b && b - a < MAX_SEEDS)) return raw;
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
-async function parseClaims(raw: string | undefined): Promise<string[] | null> {
-  if (raw === undefined) return null;
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  if (ids.length === 0) throw new CliError('report: --claims needs a comma-separated list of claim ids, e.g. --claims C2a,C3');
+const SEEDS = option({
+  name: 'seed',
+  value: 'S|A..B',
+  description: 'fast-check seed, or a range re-running every property once per seed (default 20251216)',
+  type: custom(z.array(z.int().min(0)).min(1).max(MAX_SEEDS), seedsOf, `a non-negative integer or a range A..B (A ≤ B, at most ${MAX_SEEDS} seeds)`),
+});
+const CLAIMS = option({
+  name: 'claims',
+  value: 'ids',
+  description: 'claim ids to run, e.g. C2a,C3 (default all)',
+  type: list(custom(z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,15}$/), (raw) => raw, 'a claim id'), { min: 1, max: 100 }),
+});
+const RUNS_SCALE = option({ name: 'runs-scale', value: 'X', description: "multiplier on every property's number of runs", type: number({ gt: 0, le: 1000 }) });
+const SIZE_TIER = option<SizeTier>({ name: 'size-tier', value: 'ci|paper', description: "sizes of the expensive statistical properties (default: the mode's)", type: oneOf(SIZE_TIERS as [SizeTier, ...SizeTier[]]) });
+const PARTITION = option({
+  name: 'partition',
+  value: 'i/n',
+  description: 'run only partition i of n (units round-robin), for merging later',
+  type: custom(
+    z.object({ index: z.int().min(1), count: z.int().min(1).max(MAX_PARTITIONS) }).refine((p) => p.index <= p.count),
+    (raw) => {
+      const m = /^(\d+)\/(\d+)$/.exec(raw);
+      return m ? { index: Number(m[1]), count: Number(m[2]) } : raw;
+    },
+    `i/n with 1 ≤ i ≤ n ≤ ${MAX_PARTITIONS} (e.g. 1/2)`,
+  ),
+});
+/** "claim:neighbour" → the setting, or the text itself (with the reason) for the schema to refuse. */
+function theoryMutantOf(raw: string): unknown {
+  try {
+    return parseTheoryMutant(raw);
+  } catch {
+    return raw;
+  }
+}
+const THEORY_MUTANT = option<TheoryMutantSetting>({
+  name: 'theory-mutant',
+  value: 'claim:neighbour',
+  description: 'check a wrong neighbour as if it were the claim (e.g. C4:lambda-max), to see how a failure reads; the report says so everywhere',
+  type: custom<TheoryMutantSetting>(z.object({ claim: z.string(), neighbour: z.string() }), theoryMutantOf, 'claim:neighbour, e.g. C4:lambda-max'),
+});
+const JOBS = option<number | 'auto'>({ name: 'jobs', value: 'N|auto', description: 'worker processes (auto: one per core, at most 4)', type: either(literal('auto'), int({ min: 1, max: 64 })), default: 'auto' });
+
+async function parseClaims(ids: string[] | undefined): Promise<string[] | null> {
+  if (ids === undefined) return null;
   const [{ validateClaimSelection }, { PROPERTY_SUITE }] = await Promise.all([import('../../src/report/run/plan.js'), import('../../properties/registry.js')]);
   try {
     validateClaimSelection(PROPERTY_SUITE, ids);
@@ -56,48 +100,19 @@ async function parseClaims(raw: string | undefined): Promise<string[] | null> {
   return ids;
 }
 
-function parsePartition(raw: string | undefined): { index: number; count: number } | null {
-  if (raw === undefined) return null;
-  const m = /^(\d+)\/(\d+)$/.exec(raw);
-  if (m && Number(m[2]) >= 1 && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number(m[2]) <= 10_000) return { index: Number(m[1]), count: Number(m[2]) };
-  throw new CliError(`report: --partition must be i/n with 1 ≤ i ≤ n ≤ 10000 (e.g. 1/2), got ${JSON.stringify(raw)}`);
-}
-
-function parseJobs(raw: string | undefined): number | 'auto' {
-  if (raw === undefined || raw === 'auto') return 'auto';
-  if (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 64) return Number(raw);
-  throw new CliError(`report: --jobs must be an integer in [1, 64] or auto, got ${JSON.stringify(raw)}`);
-}
-
-function parseTier(raw: string | undefined): SizeTier | undefined {
-  if (raw === undefined) return undefined;
-  if ((SIZE_TIERS as readonly string[]).includes(raw)) return raw as SizeTier;
-  throw new CliError(`report: --size-tier must be one of ${SIZE_TIERS.join(', ')}, got ${JSON.stringify(raw)}`);
-}
-
-function parseMutant(raw: string | undefined): TheoryMutantSetting | null {
-  if (raw === undefined) return null;
-  try {
-    return parseTheoryMutant(raw);
-  } catch (e) {
-    throw new CliError(`report: --theory-mutant: ${(e as Error).message}`);
-  }
-}
-
 function printWritten(files: WrittenReport, io: CliIO): number {
   io.out([files.html, files.json, files.markdown].join('\n'));
   return EXIT_OK;
 }
 
 async function runOptions(args: ParsedArgs) {
-  if (args.positional.length > 0) throw new CliError(`report: unexpected argument ${JSON.stringify(args.positional[0])}; subcommands are merge, from-vitest, render and diff (see report --help)`);
+  if (args.positional.length > 0) throw new CliError(`report: unexpected argument ${JSON.stringify(args.positional[0].slice(0, 60))}; subcommands are merge, from-vitest, render and diff (see report --help)`);
   if (args.flags.has('quick') && args.flags.has('full')) throw new CliError('report: pass --quick or --full, not both');
   const mode: RunMode = args.flags.has('full') ? 'full' : 'quick';
-  const runsScale = args.options.has('runs-scale') ? numberOption(args, 'runs-scale', 'report', (v) => v > 0 && v <= 1000, 'a number in (0, 1000]') : undefined;
-  const partition = parsePartition(args.options.get('partition'));
-  const jobs = parseJobs(args.options.get('jobs'));
+  const partition = valueOf(args, PARTITION) ?? null;
+  const jobs = valueOf(args, JOBS) ?? 'auto';
   if (partition && args.options.has('jobs') && jobs !== 1) throw new CliError('report: --partition runs one partition in this process; drop --jobs (or use --jobs 1)');
-  return resolveReportOptions({ mode, runsScale, sizeTier: parseTier(args.options.get('size-tier')), claims: await parseClaims(args.options.get('claims')), seeds: parseSeeds(args.options.get('seed')), partition, jobs: partition ? 1 : jobs, theoryMutant: parseMutant(args.options.get('theory-mutant')) });
+  return resolveReportOptions({ mode, runsScale: valueOf(args, RUNS_SCALE), sizeTier: valueOf(args, SIZE_TIER), claims: await parseClaims(valueOf(args, CLAIMS)), seeds: valueOf(args, SEEDS), partition, jobs: partition ? 1 : jobs, theoryMutant: valueOf(args, THEORY_MUTANT) ?? null });
 }
 
 async function runReport(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -169,13 +184,15 @@ const renderCommand: CommandSpec = {
   },
 };
 
+const DIFF_FACTOR = option({ name: 'factor', value: 'F', description: 'how far a number must move toward failure to count, as a factor (default 2), e.g. --factor 10', type: number({ gt: 1, le: 1e6 }), default: 2 });
+
 const diffCommand: CommandSpec = {
   name: 'diff',
   summary: 'Compares a new conformance.json with a baseline: verdict changes and numbers that moved past a factor toward failure; exit 1 on a regression.',
   args: '<baseline conformance.json> <new conformance.json>',
   flags: [{ name: 'json', description: 'print the diff as one JSON object instead of Markdown' }],
   options: [
-    { name: 'factor', value: 'F', description: 'how far a number must move toward failure to count, as a factor > 1 (default 2), e.g. --factor 10' },
+    DIFF_FACTOR,
     { name: 'markdown', value: 'FILE', description: 'also write the Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY, or a pull-request comment body)' },
   ],
   examples: ['npm run report -- diff baseline/conformance.json reports/new/conformance.json', 'npm run report -- diff baseline/conformance.json new/conformance.json --factor 10 --markdown diff.md'],
@@ -183,7 +200,7 @@ const diffCommand: CommandSpec = {
     'Compared per claim: the verdict (pass < inconclusive < fail), the key number in its declared direction, the smallest right-theory p-value, and evidence.summary numbers whose direction the claim declares or whose name says it (worst…Ratio up, min…Gap down, power down; see src/report/diff/directions.ts). stdout: Markdown for a pull request (or --json). Exit 1 on a regression, 0 otherwise, 2 on bad input.',
   async run(args, io) {
     const [baseline, current] = files(args, 'diff', 2, 2, 'two files: the baseline conformance.json and the new one');
-    const factor = numberOption(args, 'factor', 'report diff', (v) => v > 1 && Number.isFinite(v), 'a number > 1', 2);
+    const factor = valueOf(args, DIFF_FACTOR) ?? 2;
     const [{ readReportFile }, { diffReports }, { diffMarkdown }, cat] = await Promise.all([
       import('../../src/report/writeReport.js'),
       import('../../src/report/diff/diffReports.js'),
@@ -209,16 +226,7 @@ export const reportCommand: CommandSpec = {
     { name: 'quick', description: 'every property at its CI number of runs and sizes (default)' },
     { name: 'full', description: '×10 runs at the papers\' sizes (size tier paper); about 20 minutes on 2 cores' },
   ],
-  options: [
-    { name: 'claims', value: 'ids', description: 'comma-separated claim ids to run, e.g. C2a,C3 (default all)' },
-    { name: 'seed', value: 'S|A..B', description: 'fast-check seed, or a range re-running every property once per seed (default 20251216)' },
-    { name: 'runs-scale', value: 'X', description: 'multiplier on every property\'s number of runs, in (0, 1000]' },
-    { name: 'size-tier', value: 'ci|paper', description: 'sizes of the expensive statistical properties (default: the mode\'s)' },
-    { name: 'partition', value: 'i/n', description: 'run only partition i of n (units round-robin), for merging later' },
-    { name: 'jobs', value: 'N|auto', description: 'worker processes (default auto: one per core, at most 4)' },
-    { name: 'theory-mutant', value: 'claim:neighbour', description: 'check a wrong neighbour as if it were the claim (e.g. C4:lambda-max), to see how a failure reads; the report says so everywhere' },
-    OUT,
-  ],
+  options: [CLAIMS, SEEDS, RUNS_SCALE, SIZE_TIER, PARTITION, JOBS, THEORY_MUTANT, OUT],
   examples: ['npm run report', 'npm run report -- --claims C2a,C3 --seed 7', 'npm run report -- --full --jobs 2', 'npm run report -- --claims C1,C4 --runs-scale 0.2 --theory-mutant C4:lambda-max --out reports/example-failure'],
   details: 'stdout: the paths of the three files; stderr: progress. Exit 0 once written, whatever the verdicts (CI gates on vitest).',
   subcommands: [mergeCommand, fromVitestCommand, renderCommand, diffCommand],

@@ -4,14 +4,20 @@
  * predicted rank where the theory has one.
  */
 import { buildProblem } from '../../src/config/buildProblem.js';
-import { getBackend, type BackendName, BACKEND_NAMES } from '../../src/linalg/selectBackend.js';
+import { problemShape } from '../../src/config/problemShape.js';
+import { getBackend } from '../../src/linalg/selectBackend.js';
 import { hessianSpectrum } from '../../src/spectrum/hessianSpectrum.js';
 import { predictedLinearRank, isLinear } from '../../theory/linearNetwork.js';
 import { predictedRank } from '../../theory/rankTable.js';
-import type { ParsedArgs } from '../args.js';
+import { valueOf, type ParsedArgs } from '../args.js';
+import { backendKind, BACKEND_OPTION } from '../backendOption.js';
 import { CliError, EXIT_OK } from '../cliError.js';
+import { commandProgress } from '../commandProgress.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
+import { assertFiniteResult, reportingOverflow } from '../overflow.js';
+import { planSpectrum } from '../routePlan.js';
+import type { RunContext } from '../runContext.js';
 import { readConfigFile } from '../../src/formats/config/readConfigFile.js';
 
 export const spectrumCommand: CommandSpec = {
@@ -19,19 +25,25 @@ export const spectrumCommand: CommandSpec = {
   summary: "The Hessian's full spectrum, rank (with its gap) and trace at the configuration's point, with the predicted rank where the theory has one.",
   args: '<config.json>',
   flags: [{ name: 'json', description: 'print one JSON object (P, N, eigenvalues, rank, gap, trace, predictedRank)' }],
-  options: [{ name: 'backend', value: 'name', description: 'float64 linear algebra: portable, native or auto (default auto: native when its addon loaded)' }],
+  options: [BACKEND_OPTION],
   examples: ['npm run --silent cli -- spectrum examples/erf-small.json', 'npm run --silent cli -- spectrum examples/erf-small.json --json --backend portable'],
-  details: 'Dense route: refused past the memory budget (use top-eigenvalues for large P). Eigenvalues in the JSON are descending.',
+  details:
+    'Dense route: its memory and time are estimated from the configuration before anything is built, and refused past the budgets (HC_MEMORY_BUDGET_MB, HC_TIME_BUDGET_S) with a route that fits (top-eigenvalues for large P) or the largest N that does. Eigenvalues in the JSON are descending. An overflow of float64 names the inputs that caused it.',
   run,
 };
 
-async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number> {
   if (args.positional.length !== 1) throw new CliError(`spectrum: expected one config file, got ${args.positional.length}; usage: spectrum <config.json> [--json] [--backend portable|native|auto]`);
-  const backendName = (args.options.get('backend') ?? 'auto') as BackendName;
-  if (!BACKEND_NAMES.includes(backendName)) throw new CliError(`spectrum: --backend must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backendName)}`);
-  const backend = getBackend(backendName);
-  const problem = buildProblem(readConfigFile(args.positional[0]).config);
-  const spectrum = hessianSpectrum(problem, backend);
+  const backend = getBackend(valueOf(args, BACKEND_OPTION));
+  const path = args.positional[0];
+  const { config } = readConfigFile(path, ctx.budget.bytes);
+  const plan = planSpectrum(path, problemShape(config), backendKind(backend), ctx.budget);
+  const progress = commandProgress(io, { label: 'spectrum', estimatedSeconds: plan.seconds, json: args.flags.has('json') });
+  progress.phase('building the problem');
+  const problem = reportingOverflow('spectrum', path, config, () => buildProblem(config));
+  progress.phase('forming the Hessian and its eigenvalues (dense)');
+  const spectrum = reportingOverflow('spectrum', path, config, () => hessianSpectrum(problem, backend));
+  progress.done();
   const prediction = problem.atOptimum ? (isLinear(problem) && predictedRank(problem) === null ? predictedLinearRank(problem) : predictedRank(problem)) : null;
   const result = {
     P: spectrum.P,
@@ -42,6 +54,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     trace: spectrum.trace,
     ...(prediction ? { predictedRank: prediction.rank } : {}),
   };
+  reportingOverflow('spectrum', path, config, () => assertFiniteResult(result, 'the spectrum'));
   if (args.flags.has('json')) {
     io.out(JSON.stringify(result));
     return EXIT_OK;

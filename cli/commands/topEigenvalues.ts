@@ -12,31 +12,44 @@
  */
 import { buildProblem, type TeacherStudentProblem } from '../../src/config/buildProblem.js';
 import { MATRIX_FREE_HINT, assertFits, lanczosBytes } from '../../src/config/memoryBudget.js';
+import { problemShape } from '../../src/config/problemShape.js';
 import { hessianOperator } from '../../src/hessian/matrixFreeHvp.js';
 import type { LinalgBackend } from '../../src/linalg/backend.js';
 import { LANCZOS_DEFAULTS, lanczosEigenvalues } from '../../src/linalg/lanczos.js';
-import { BACKEND_NAMES, backendNote, describeBackend, getBackend, type BackendName } from '../../src/linalg/selectBackend.js';
+import { assertFiniteArray } from '../../src/linalg/nonFinite.js';
+import type { SymmetricOperator } from '../../src/linalg/operator.js';
+import { backendNote, describeBackend, getBackend } from '../../src/linalg/selectBackend.js';
 import { kernelTopEigenvalues } from '../../src/spectrum/kernelSpectrum.js';
-import { numberOption, type ParsedArgs } from '../args.js';
+import { requiredValue, valueOf, type ParsedArgs } from '../args.js';
+import { backendKind, BACKEND_OPTION } from '../backendOption.js';
 import { CliError, EXIT_OK } from '../cliError.js';
-import type { CommandSpec } from '../commandSpec.js';
+import { commandProgress } from '../commandProgress.js';
+import { option, type CommandSpec } from '../commandSpec.js';
+import { int, number } from '../flagTypes.js';
 import type { CliIO } from '../io.js';
+import { assertFiniteResult, reportingOverflow } from '../overflow.js';
+import { planTopEigenvalues } from '../routePlan.js';
+import type { RunContext } from '../runContext.js';
 import { readConfigFile } from '../../src/formats/config/readConfigFile.js';
 
 const usage = 'top-eigenvalues <config.json> --k K [--json] [--backend portable|native|auto] [--tolerance T] [--max-iterations M]';
+
+/** Largest --k and --max-iterations accepted by the flags (the budget and P bind first in practice). */
+const MAX_COUNT = 1_000_000;
+
+const K = option({ name: 'k', value: 'K', description: 'how many eigenvalues (at most P)', type: int({ min: 1, max: MAX_COUNT }), required: true });
+const TOLERANCE = option({ name: 'tolerance', value: 'T', description: 'Lanczos residual target relative to ‖H‖', type: number({ gt: 0, lt: 1 }), default: LANCZOS_DEFAULTS.tolerance });
+const MAX_ITERATIONS = option({ name: 'max-iterations', value: 'M', description: `Lanczos iteration cap (default max(${LANCZOS_DEFAULTS.minIterationCap}, 10·K), at most P)`, type: int({ min: 1, max: MAX_COUNT }) });
 
 export const topEigenvaluesCommand: CommandSpec = {
   name: 'top-eigenvalues',
   summary: 'The K largest eigenvalues of the Hessian without forming it: the structured kernel at the optimum, matrix-free Lanczos on exact Hessian-vector products elsewhere.',
   args: '<config.json>',
   flags: [{ name: 'json', description: 'print one JSON object (P, N, k, route, eigenvalues descending, residuals, iterations, converged)' }],
-  options: [
-    { name: 'k', value: 'K', description: 'how many eigenvalues (required, 1 ≤ K ≤ P)' },
-    { name: 'backend', value: 'name', description: 'portable, native or auto (default auto)' },
-    { name: 'tolerance', value: 'T', description: 'Lanczos residual target relative to ‖H‖, in (0, 1) (default 1e-10)' },
-    { name: 'max-iterations', value: 'M', description: 'Lanczos iteration cap (default max(…, 10·K), at most P)' },
-  ],
+  options: [K, BACKEND_OPTION, TOLERANCE, MAX_ITERATIONS],
   examples: ['npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5', 'npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5 --json'],
+  details:
+    'The route is chosen from the configuration before anything is built: the structured kernel when it fits the budgets (HC_MEMORY_BUDGET_MB, HC_TIME_BUDGET_S), matrix-free Lanczos otherwise; when neither fits, the message names an --max-iterations or N that does. Lanczos that does not converge is reported as a warning. On a terminal a progress line counts the H·v products of long runs.',
   run,
 };
 
@@ -58,24 +71,40 @@ export interface TopEigenvaluesResult {
   readonly tolerance?: number;
   /** Why 'auto' fell back to the portable backend, when it did. */
   readonly backendNote?: string;
+  /** Where the result should not be trusted as it stands (Lanczos not converged). */
+  readonly warnings: string[];
 }
 
-async function run(args: ParsedArgs, io: CliIO): Promise<number> {
-  if (args.positional.length !== 1) throw new CliError(`top-eigenvalues: expected one config file, got ${args.positional.length}; usage: ${usage}`);
-  const k = numberOption(args, 'k', 'top-eigenvalues', (v) => Number.isInteger(v) && v >= 1, 'an integer ≥ 1');
-  const tolerance = numberOption(args, 'tolerance', 'top-eigenvalues', (v) => v > 0 && v < 1, 'a number in (0, 1)', LANCZOS_DEFAULTS.tolerance);
-  const maxRaw = args.options.has('max-iterations')
-    ? numberOption(args, 'max-iterations', 'top-eigenvalues', (v) => Number.isInteger(v) && v >= 1, 'an integer ≥ 1')
-    : undefined;
-  const backendName = (args.options.get('backend') ?? 'auto') as BackendName;
-  if (!BACKEND_NAMES.includes(backendName)) throw new CliError(`top-eigenvalues: --backend must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backendName)}`);
+export interface TopEigenvaluesExtra {
+  /** The route to take (default: the structured kernel at θ* of a two-layer net, Lanczos elsewhere). */
+  readonly route?: TopRoute;
+  /** Called after every Hessian-vector product (progress). */
+  readonly onProduct?: () => void;
+}
+
+async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number> {
+  const cmd = 'top-eigenvalues';
+  if (args.positional.length !== 1) throw new CliError(`${cmd}: expected one config file, got ${args.positional.length}; usage: ${usage}`);
+  const k = requiredValue(args, K, cmd);
+  const tolerance = requiredValue(args, TOLERANCE, cmd);
+  const maxRaw = valueOf(args, MAX_ITERATIONS);
+  const backendName = requiredValue(args, BACKEND_OPTION, cmd);
   const backend = getBackend(backendName);
-  const problem = buildProblem(readConfigFile(args.positional[0]).config);
-  const P = problem.model.P;
-  if (k > P) throw new CliError(`top-eigenvalues: --k ${k} exceeds the number of parameters P = ${P}; give --k ≤ ${P}`);
-  if (maxRaw !== undefined && maxRaw < k) throw new CliError(`top-eigenvalues: --max-iterations ${maxRaw} is below --k ${k}; give at least ${k}`);
+  const path = args.positional[0];
+  const { config } = readConfigFile(path, ctx.budget.bytes);
+  const shape = problemShape(config);
+  const P = shape.P;
+  if (k > P) throw new CliError(`${cmd}: --k ${k} exceeds the number of parameters P = ${P}; give --k ≤ ${P}`);
+  if (maxRaw !== undefined && maxRaw < k) throw new CliError(`${cmd}: --max-iterations ${maxRaw} is below --k ${k}; give at least ${k}`);
+  const plan = planTopEigenvalues(path, shape, k, maxRaw, backendKind(backend), ctx.budget);
   const note = backendNote(backendName);
-  const result = topEigenvalues(problem, k, backend, tolerance, maxRaw, note);
+  const progress = commandProgress(io, { label: cmd, estimatedSeconds: plan.cost.seconds, json: args.flags.has('json') });
+  progress.phase('building the problem');
+  const problem = reportingOverflow(cmd, path, config, () => buildProblem(config));
+  progress.phase(plan.route === 'structured-kernel' ? 'structured kernel eigenvalues' : 'Lanczos H·v products', plan.route === 'structured-kernel' ? undefined : plan.cap + k);
+  const result = reportingOverflow(cmd, path, config, () => topEigenvalues(problem, k, backend, tolerance, maxRaw, note, { route: plan.route, onProduct: () => progress.tick() }));
+  progress.done();
+  reportingOverflow(cmd, path, config, () => assertFiniteResult(result, 'the eigenvalues'));
   if (args.flags.has('json')) {
     io.out(JSON.stringify(result));
     return EXIT_OK;
@@ -89,23 +118,50 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     const worst = Math.max(...(result.residuals ?? [0]));
     lines.push(`lanczos: ${result.iterations} iterations, ${result.converged ? 'converged' : 'NOT converged (raise --max-iterations)'}; max residual ‖Hy − θy‖ = ${worst.toExponential(2)} (each eigenvalue is within its residual of a true one; target ${tolerance}·‖H‖)`);
   }
+  for (const w of result.warnings) lines.push(`warning: ${w}`);
   io.out(lines.join('\n'));
   return EXIT_OK;
 }
 
 /** The computation behind the command (exported for tests and the bench). */
-export function topEigenvalues(problem: TeacherStudentProblem, k: number, backend: LinalgBackend, tolerance: number = LANCZOS_DEFAULTS.tolerance, maxIterations?: number, note: string | null = null): TopEigenvaluesResult {
+export function topEigenvalues(
+  problem: TeacherStudentProblem,
+  k: number,
+  backend: LinalgBackend,
+  tolerance: number = LANCZOS_DEFAULTS.tolerance,
+  maxIterations?: number,
+  note: string | null = null,
+  extra: TopEigenvaluesExtra = {},
+): TopEigenvaluesResult {
   const P = problem.model.P;
   const base = { P, N: problem.N, k, atOptimum: problem.atOptimum, backend: backend.name, ...(note ? { backendNote: note } : {}) };
-  if (problem.atOptimum && problem.family === 'two-layer') {
+  const kernelApplies = problem.atOptimum && problem.family === 'two-layer';
+  if ((extra.route ?? (kernelApplies ? 'structured-kernel' : 'matrix-free-lanczos')) === 'structured-kernel') {
+    if (!kernelApplies) throw new Error('topEigenvalues: the structured kernel needs a two-layer problem at θ*');
     // The k largest of K (Lanczos to the dense solver's rounding level, or dense), zeros appended past rank.
-    return { ...base, route: 'structured-kernel', eigenvalues: Array.from(kernelTopEigenvalues(problem, k, backend).eigenvalues) };
+    const eigenvalues = Array.from(kernelTopEigenvalues(problem, k, backend).eigenvalues);
+    assertFiniteArray(eigenvalues, 'the kernel eigenvalues');
+    return { ...base, route: 'structured-kernel', eigenvalues, warnings: [] };
   }
   const cap = Math.min(P, maxIterations ?? Math.max(LANCZOS_DEFAULTS.minIterationCap, 10 * k));
   const cache = problem.family === 'two-layer' && problem.Nh !== null ? 8 * 4 * problem.N * problem.Nh : problem.atOptimum ? 0 : 8 * P * P;
   assertFits(lanczosBytes(P, cap, cache), `matrix-free Lanczos with P = ${P} and up to ${cap} iterations`, 'max-iterations', `lower --max-iterations or --k (${MATRIX_FREE_HINT.replace(/^use /, 'see ')})`);
-  const op = hessianOperator(problem, backend);
+  const exact = hessianOperator(problem, backend);
+  // Every product is checked: an overflow stops the run as a NonFiniteError naming H·v (cli/overflow.ts names the inputs).
+  const op: SymmetricOperator = {
+    size: exact.size,
+    apply(v) {
+      const hv = exact.apply(v);
+      assertFiniteArray(hv, 'the Hessian-vector product H·v');
+      extra.onProduct?.();
+      return hv;
+    },
+  };
   const lz = lanczosEigenvalues(op, { k, which: 'largest', tolerance, maxIterations: cap, backend });
+  const worst = Math.max(...lz.residuals);
+  const warnings = lz.converged
+    ? []
+    : [`Lanczos did not converge in ${lz.iterations} iterations: the largest residual ‖Hy − θy‖ = ${worst.toExponential(2)} is above the target ${tolerance}·‖H‖ ≈ ${(tolerance * lz.normEstimate).toExponential(2)}, so an eigenvalue may be off by up to its residual; raise --max-iterations (cap ${cap}${cap === P ? ' = P, the most there is' : ''}) or the --tolerance`];
   return {
     ...base,
     route: 'matrix-free-lanczos',
@@ -114,5 +170,6 @@ export function topEigenvalues(problem: TeacherStudentProblem, k: number, backen
     iterations: lz.iterations,
     converged: lz.converged,
     tolerance,
+    warnings,
   };
 }

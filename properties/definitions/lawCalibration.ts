@@ -16,6 +16,8 @@ export const C2D_CALIBRATION: CalibrationExperiment = {
   alpha: KS_ALPHA,
   description: `KS at α = ${KS_ALPHA}; per run one fresh teacher ensemble per regime: ${C2D_REGIMES.map((r) => `${r.id} (Nh ${r.Nh}, Ni ${r.Ni}, σ2/σ1 ${r.sigmaRatio}, n ${r.n})`).join('; ')}; σ1 = 1`,
   neighbours: [...C2D_NEIGHBOURS],
+  // Measured 6.2 s of CPU per run (2 runs, 2-core EPYC); ×1.3 for a loaded machine.
+  secondsPerRun: 8,
   run(rng) {
     const nullP: number[] = [];
     const neighbourP: Record<string, number[]> = {};
@@ -34,6 +36,8 @@ export const C2E_CALIBRATION: CalibrationExperiment = {
   alpha: KS_ALPHA,
   description: `KS at α = ${KS_ALPHA}; per run n = ${C2E_SAMPLES} eigenvalues of MC at each N/Ni ∈ {${C2E_SMALL_RATIOS.join(', ')}} (Nh ${C2E_BASE.Nh}, Ni ${C2E_BASE.Ni}, σ2/σ1 ${C2E_BASE.sigmaRatio}, σ1 = 1); neighbour: the classical law`,
   neighbours: ['classical-chi2-mp'],
+  // Measured 4.7 s of CPU per run (2 runs, 2-core EPYC); ×1.3 for a loaded machine.
+  secondsPerRun: 6,
   run(rng) {
     const nullP: number[] = [];
     const classical: number[] = [];

@@ -25,6 +25,8 @@ export interface CalibrationExperiment {
   /** What one run is, in one line (sizes, n, regimes). */
   readonly description: string;
   readonly neighbours: readonly string[];
+  /** Estimated seconds of one run (measured; the command line checks runs × this against the time budget and shows progress). */
+  readonly secondsPerRun?: number;
   /** Optional one-off set-up (e.g. tabulating laws) before the runs. */
   prepare?(): void | Promise<void>;
   run(rng: Rng, index: number): CalibrationDraw | Promise<CalibrationDraw>;

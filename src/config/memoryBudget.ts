@@ -9,11 +9,14 @@
  *
  * Default budget: 1 GiB (dense: P ≈ 5,800 with N ≈ P), well inside the 24 GiB machine so that
  * two test workers and the eigensolver's O(P³) time stay sensible. Override with the
- * environment variable HC_MEMORY_BUDGET_MB.
+ * environment variable HC_MEMORY_BUDGET_MB. The command line reads it once (./budget.ts) and
+ * checks every route's estimate before anything is built (./routeCost.ts); the checks here are
+ * the engine's own second line, for library callers.
  */
 import { ConfigError } from './configError.js';
+import { DEFAULT_MEMORY_BUDGET_MB, memoryBudgetFromEnv } from './budget.js';
 
-export const DEFAULT_MEMORY_BUDGET_MB = 1024;
+export { DEFAULT_MEMORY_BUDGET_MB };
 /** P×P matrices alive at once on the dense path: Gauss–Newton, residual term, their sum, the eigensolver's copy. */
 const DENSE_SQUARE_COPIES = 4;
 /** N×N matrices alive at once on the structured kernel route: XXᵀ, the D-Gram (then the sum), the G-Gram, the eigensolver's copy. */
@@ -25,14 +28,9 @@ const BYTES_PER_FLOAT64 = 8;
 /** What every refusal suggests instead of the dense path. */
 export const MATRIX_FREE_HINT = 'use `top-eigenvalues <config.json> --k K` (structured kernel at θ*, matrix-free Lanczos elsewhere; no P×P matrix)';
 
-export function memoryBudgetBytes(): number {
-  const env = process.env.HC_MEMORY_BUDGET_MB;
-  if (env === undefined || env === '') return DEFAULT_MEMORY_BUDGET_MB * 2 ** 20;
-  const mb = Number(env);
-  if (!Number.isFinite(mb) || mb <= 0) {
-    throw new ConfigError('HC_MEMORY_BUDGET_MB', `must be a positive number of MiB, got ${JSON.stringify(env)}`, 'unset it or give e.g. HC_MEMORY_BUDGET_MB=4096');
-  }
-  return mb * 2 ** 20;
+/** The budget from the environment (HC_MEMORY_BUDGET_MB), read where a library caller gives none. */
+export function memoryBudgetBytes(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  return memoryBudgetFromEnv(env);
 }
 
 /** Bytes the dense Hessian path needs for P parameters and N samples. */
@@ -54,9 +52,8 @@ export function lanczosBytes(P: number, iterations: number, operatorCache: numbe
 }
 
 /** Throws a ConfigError before allocation when the dense path would exceed the budget. */
-export function assertDenseFits(P: number, N: number, field = 'size'): void {
+export function assertDenseFits(P: number, N: number, field = 'size', budget = memoryBudgetBytes()): void {
   const need = denseHessianBytes(P, N);
-  const budget = memoryBudgetBytes();
   if (need > budget) {
     throw new ConfigError(
       field,
@@ -67,8 +64,7 @@ export function assertDenseFits(P: number, N: number, field = 'size'): void {
 }
 
 /** Throws a ConfigError when a non-dense route's own estimate exceeds the budget. */
-export function assertFits(bytes: number, what: string, field: string, fix: string): void {
-  const budget = memoryBudgetBytes();
+export function assertFits(bytes: number, what: string, field: string, fix: string, budget = memoryBudgetBytes()): void {
   if (bytes > budget) {
     throw new ConfigError(field, `${what} needs about ${mib(bytes)} MiB, over the ${mib(budget)} MiB budget`, `${fix}, or raise HC_MEMORY_BUDGET_MB if the machine has the memory`);
   }

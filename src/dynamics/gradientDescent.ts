@@ -30,6 +30,8 @@ export interface GradientDescentOptions {
   readonly divergenceFactor?: number;
   /** Steps at which to keep a copy of θ_t. */
   readonly snapshotAt?: readonly number[];
+  /** Called after every step with its index (progress). */
+  readonly onStep?: (t: number) => void;
 }
 
 export interface GradientDescentRun {
@@ -104,6 +106,7 @@ export function gradientDescent(p: LeastSquaresProblem, theta0: Float64Array, op
     losses[t] = L;
     if (snapAt.has(t)) snapshots.set(t, Float64Array.from(theta));
     if (L > threshold) return stop(t, t, `the loss exceeded ${factor} × L_0 at step ${t}`);
+    opts.onStep?.(t);
   }
   return { losses, stepsRun: steps, diverged: false, divergedAt: null, stopReason: null, theta, snapshots };
 }

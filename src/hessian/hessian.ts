@@ -10,6 +10,7 @@
  */
 import { assertDenseFits } from '../config/memoryBudget.js';
 import { add, gramAtA, matTvec, matvec, type Matrix } from '../linalg/matrix.js';
+import { assertFiniteArray } from '../linalg/nonFinite.js';
 import { residuals, type LeastSquaresProblem } from './problem.js';
 
 /** What a refusal names: the sizes that set P and N. */
@@ -19,7 +20,9 @@ const DENSE_SIZE_FIELD = 'sizes (Ni, Nh, N, depth)';
 export function gaussNewton(p: LeastSquaresProblem, theta: Float64Array): Matrix {
   assertDenseFits(p.model.P, p.X.rows, DENSE_SIZE_FIELD);
   const J = p.model.jacobian(theta, p.X);
-  return gramAtA(J, 1 / p.X.rows);
+  const G = gramAtA(J, 1 / p.X.rows);
+  assertFiniteArray(G.data, 'the Gauss–Newton matrix JᵀJ/N');
+  return G;
 }
 
 /** Residual term (1/N) Σ_n r_n ∇²y_θ(x_n). */
@@ -28,12 +31,16 @@ export function residualTerm(p: LeastSquaresProblem, theta: Float64Array): Matri
   const r = residuals(p, theta);
   const N = p.X.rows;
   for (let n = 0; n < N; n++) r[n] /= N;
-  return p.model.weightedOutputHessian(theta, p.X, r);
+  const R = p.model.weightedOutputHessian(theta, p.X, r);
+  assertFiniteArray(R.data, 'the residual term of the Hessian');
+  return R;
 }
 
 /** The full Hessian: Gauss–Newton plus residual term. */
 export function fullHessian(p: LeastSquaresProblem, theta: Float64Array): Matrix {
-  return add(gaussNewton(p, theta), residualTerm(p, theta));
+  const H = add(gaussNewton(p, theta), residualTerm(p, theta));
+  assertFiniteArray(H.data, 'the Hessian');
+  return H;
 }
 
 /**

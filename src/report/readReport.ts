@@ -8,21 +8,22 @@ import type { ClaimCatalogue } from './claims/claimHook.js';
 import { claimIn } from './claims/claimHook.js';
 import { issueText } from './assemble/issueText.js';
 import { ReportInputError } from './json.js';
+import { jsonErrorText } from './inputs/readInputText.js';
+import { oneLine } from '../formats/formatError.js';
 import { ConformanceReportSchema, REPORT_FORMAT_VERSION, type ConformanceReport, type PropertyRecord } from './types.js';
 
-/** Largest conformance.json read (a --full run with many seeds is tens of MB). */
-export const MAX_REPORT_BYTES = 512 * 1024 * 1024;
+export { MAX_REPORT_BYTES } from './inputs/readInputText.js';
 
 export function parseReportText(text: string, source: string, catalogue: ClaimCatalogue): ConformanceReport {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new ReportInputError(`${source}: not valid JSON (${e instanceof Error ? e.message : String(e)}); pass a conformance.json written by \`npm run report\``);
+    throw new ReportInputError(`${source}: not valid JSON (${jsonErrorText(e)}); pass a conformance.json written by \`npm run report\``);
   }
   const format = (data as { format?: unknown } | null)?.format;
   if (typeof data === 'object' && data !== null && format !== undefined && format !== REPORT_FORMAT_VERSION) {
-    throw new ReportInputError(`${source}: format ${JSON.stringify(format)} is not the supported ${REPORT_FORMAT_VERSION}; regenerate it with this version (npm run report)`);
+    throw new ReportInputError(`${source}: format ${oneLine(JSON.stringify(format) ?? String(format), 40)} is not the supported ${REPORT_FORMAT_VERSION}; regenerate it with this version (npm run report)`);
   }
   const parsed = ConformanceReportSchema.safeParse(data);
   if (!parsed.success) throw new ReportInputError(`${source}: not a conformance.json of this version: ${issueText(parsed.error)}; regenerate it with \`npm run report\``);

@@ -4,16 +4,17 @@
  * HTML and Markdown are rendered from what was read back — so a run's HTML and
  * `report render <conformance.json>` are the same function of the same bytes.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { claimFigures } from './assemble/assemble.js';
 import { claimIn, type ClaimCatalogue } from './claims/claimHook.js';
 import type { RenderedFigure } from './figures/figure.js';
 import { renderFigure } from './figures/render.js';
 import { renderHtml } from './html/renderHtml.js';
-import { ReportInputError, serializeReport } from './json.js';
+import { serializeReport } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { MAX_REPORT_BYTES, parseReportText } from './readReport.js';
+import { parseReportText } from './readReport.js';
+import { readInputText } from './inputs/readInputText.js';
 import type { ConformanceReport } from './types.js';
 
 export interface WrittenReport {
@@ -56,14 +57,7 @@ export async function writeReport(dir: string, report: ConformanceReport, catalo
 
 /** Reads a conformance.json from disk with its size checked first. */
 export function readReportFile(file: string, catalogue: ClaimCatalogue): ConformanceReport {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (e) {
-    throw new ReportInputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)}); pass the path of a conformance.json`);
-  }
-  if (size > MAX_REPORT_BYTES) throw new ReportInputError(`${file}: ${size} bytes is larger than the ${MAX_REPORT_BYTES}-byte limit for a conformance.json; is this the right file?`);
-  return parseReportText(readFileSync(file, 'utf8'), file, catalogue);
+  return parseReportText(readInputText(file, 'conformance.json'), file, catalogue);
 }
 
 /** `report render`: HTML and Markdown rebuilt from a conformance.json alone (no property, no engine). */

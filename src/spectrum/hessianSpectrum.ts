@@ -19,6 +19,7 @@ import { fullHessian } from '../hessian/hessian.js';
 import type { LinalgBackend } from '../linalg/backend.js';
 import { gram } from '../linalg/backendOps.js';
 import { scale, type Matrix } from '../linalg/matrix.js';
+import { assertFiniteArray } from '../linalg/nonFinite.js';
 import { numericalRank, type RankEvidence } from '../linalg/numericalRank.js';
 import { getBackend } from '../linalg/selectBackend.js';
 import { scaledJacobianRank, type RankRoute } from './jacobianRank.js';
@@ -48,7 +49,9 @@ export function hessianSpectrum(p: TeacherStudentProblem, backend: LinalgBackend
     const J = p.model.jacobian(p.theta, p.X);
     const Js = scale(J, 1 / Math.sqrt(N));
     const useKernel = N < P;
-    const small = backend.symmetricEigenvalues(gram(backend, Js, 1, useKernel ? 'AAt' : 'AtA'));
+    const G = gram(backend, Js, 1, useKernel ? 'AAt' : 'AtA');
+    assertFiniteArray(G.data, 'the Gauss–Newton matrix JᵀJ/N');
+    const small = backend.symmetricEigenvalues(G);
     const eigenvalues = restoreZeros(small, P);
     let trace = 0;
     for (let i = 0; i < Js.data.length; i++) trace += Js.data[i] * Js.data[i];

@@ -37,6 +37,7 @@ import { gram, multiply } from '../linalg/backendOps.js';
 import { lanczosEigenvalues } from '../linalg/lanczos.js';
 import { EPS, type Matrix } from '../linalg/matrix.js';
 import type { SymmetricOperator } from '../linalg/operator.js';
+import { assertFiniteArray } from '../linalg/nonFinite.js';
 import { getBackend } from '../linalg/selectBackend.js';
 import { Rng } from '../rng/rng.js';
 
@@ -83,6 +84,7 @@ export function kernelSpectrum(p: TeacherStudentProblem, backend: LinalgBackend 
   const P = p.model.P;
   const N = p.N;
   const K = twoLayerKernel(p, backend);
+  assertFiniteArray(K.data, 'the kernel JJᵀ/N');
   let trace = 0;
   for (let i = 0; i < N; i++) trace += K.data[i * N + i];
   const all = backend.symmetricEigenvalues(K);

@@ -108,7 +108,7 @@ describe('dynamics bad input: exit 2, one line naming the flag and the fix', () 
     ['student away from θ*', ['dynamics', write('off.json', { ...ERF, studentOffset: 0.1 }), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /remove it/],
     ['bad config field', ['dynamics', write('bad.json', { ...ERF, Ni: 0 }), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /Ni/],
     // P = 80400: the dense quadratic model would need ~190 GiB; refused before any allocation.
-    ['past the memory budget', ['dynamics', write('big.json', { family: 'two-layer', activation: 'tanh', Ni: 200, Nh: 400, N: 100, seed: 1 }), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /over the \d+ MiB budget; use `top-eigenvalues/],
+    ['past the memory budget', ['dynamics', write('big.json', { family: 'two-layer', activation: 'tanh', Ni: 200, Nh: 400, N: 100, seed: 1 }), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /P = 80400, N = 100\) needs about 289 GiB, over the 1024 MiB memory budget \(HC_MEMORY_BUDGET_MB\).*use smaller Ni, Nh/],
     ['zero teacher', ['dynamics', write('zero.json', { family: 'two-layer', activation: 'tanh', W: [[0, 0]], a: [0], X: [[1, 2], [3, 4]] }), '--eta', '1', '--steps', '10', '--epsilon', '1e-3'], /rank 0/],
   ];
   for (const [what, argv, message] of cases) {

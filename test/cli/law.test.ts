@@ -10,7 +10,8 @@ describe('cli law cdf', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const o = JSON.parse(r.out);
-    expect(Object.keys(o)).toEqual(['law', 'params', 'at', 'cdf']);
+    expect(Object.keys(o)).toEqual(['law', 'params', 'at', 'cdf', 'warnings']);
+    expect(o.warnings).toEqual([]); // Ni + 1 + 2(σ2/σ1)⁴ = 517: inside the law's range
     expect(o.law).toBe('chi2-mp');
     expect(o.params).toEqual({ Nh: 8, Ni: 4, sigma1: 0.5, sigma2: 2 });
     expect(o.at).toEqual([1, 10, 40]);
@@ -37,11 +38,11 @@ describe('cli law cdf', () => {
     [['law', 'cdf', '--law', 'gauss', '--at', '1'], '--law must be one of chi2-mp, mp, chi2'],
     [['law', 'cdf', '--law', 'mp', '--at', '1'], '--gamma is required'],
     [['law', 'cdf', '--law', 'chi2', '--k', '2', '--gamma', '3', '--at', '1'], '--gamma does not apply to --law chi2'],
-    [['law', 'cdf', '--law', 'chi2-mp', '--Nh', '2.5', '--Ni', '2', '--at', '1'], '--Nh must be an integer ≥ 1'],
-    [['law', 'cdf', '--law', 'chi2', '--k', '2', '--at', '1,NaN'], '--at entry 2'],
+    [['law', 'cdf', '--law', 'chi2-mp', '--Nh', '2.5', '--Ni', '2', '--at', '1'], 'law: --Nh must be an integer in [1, 1000000], got "2.5"'],
+    [['law', 'cdf', '--law', 'chi2', '--k', '2', '--at', '1,NaN'], 'law: --at must be a comma-separated list of 1 to 100000 entries, each a finite number, got "1,NaN" (entry 2 is "NaN")'],
     [['law', 'cdf', '--law', 'chi2', '--k', '2'], '--at is required'],
     [['law', 'pdf', '--law', 'chi2', '--k', '2', '--at', '1'], 'expected the subcommand `cdf`'],
-    [['law', 'cdf', '--law', 'mp', '--gamma', '-1', '--at', '1'], '--gamma must be a ratio > 0'],
+    [['law', 'cdf', '--law', 'mp', '--gamma', '-1', '--at', '1'], 'law: --gamma must be a number in [1e-12, 1000000000000], got "-1"'],
   ])('bad input %j exits 2 with one line naming the flag', async (argv, message) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);

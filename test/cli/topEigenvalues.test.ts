@@ -81,8 +81,8 @@ describe('top-eigenvalues human output', () => {
 describe('top-eigenvalues bad input: exit 2, one line, nothing on stdout', () => {
   const cfg = () => file('ok.json', { family: 'two-layer', activation: 'tanh', Ni: 2, Nh: 2, N: 5, seed: 1 });
   const cases: [string, () => string[], RegExp][] = [
-    ['missing --k', () => ['top-eigenvalues', cfg()], /^top-eigenvalues: --k is required \(an integer ≥ 1\)/],
-    ['k not an integer', () => ['top-eigenvalues', cfg(), '--k', '2.5'], /^top-eigenvalues: --k must be an integer ≥ 1, got "2\.5"/],
+    ['missing --k', () => ['top-eigenvalues', cfg()], /^top-eigenvalues: --k is required \(an integer in \[1, 1000000\]\)/],
+    ['k not an integer', () => ['top-eigenvalues', cfg(), '--k', '2.5'], /^top-eigenvalues: --k must be an integer in \[1, 1000000\], got "2\.5"/],
     ['k > P', () => ['top-eigenvalues', cfg(), '--k', '7'], /^top-eigenvalues: --k 7 exceeds the number of parameters P = 6/],
     ['bad backend', () => ['top-eigenvalues', cfg(), '--k', '1', '--backend', 'gpu'], /^top-eigenvalues: --backend must be one of portable, native, auto, got "gpu"/],
     ['bad tolerance', () => ['top-eigenvalues', cfg(), '--k', '1', '--tolerance', '2'], /^top-eigenvalues: --tolerance must be a number in \(0, 1\)/],

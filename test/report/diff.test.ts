@@ -141,9 +141,9 @@ describe('report diff on real reports', () => {
 describe('report diff: bad input exits 2 with one line', () => {
   it.each([
     [['diff', 'one.json'], /^report diff: expected two files: the baseline conformance\.json and the new one, got 1 file/],
-    [['diff', '/nope/a.json', '/nope/b.json'], /^\/nope\/a\.json: cannot read \(ENOENT\)/],
-    [['diff', 'package.json', 'package.json'], /^package\.json: not a conformance\.json of this version/],
-    [['diff', 'a', 'b', '--factor', '1'], /^report diff: --factor must be a number > 1/],
+    [['diff', '/nope/a.json', '/nope/b.json'], /^report diff: \/nope\/a\.json: file: cannot be read \(ENOENT\); check the path/],
+    [['diff', 'package.json', 'package.json'], /^report diff: package\.json: not a conformance\.json of this version.*regenerate it with `npm run report`$/],
+    [['diff', 'a', 'b', '--factor', '1'], /^report diff: --factor must be a number in \(1, 1000000\], got \"1\"$/],
   ])('%j', async (argv, message) => {
     const r = await runCli('report', ...argv);
     expect(r.code).toBe(2);

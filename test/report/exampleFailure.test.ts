@@ -60,6 +60,6 @@ describe('--theory-mutant', () => {
     expect(r.err).toMatch(/--theory-mutant C1:no-such: no property of the claims being run offers it/);
     const bad = await runCli('report', '--theory-mutant', 'oops');
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/--theory-mutant: theory mutant must look like <claim>:<neighbour>/);
+    expect(bad.err).toMatch(/^report: --theory-mutant must be claim:neighbour, e\.g\. C4:lambda-max, got \"oops\"$/);
   });
 });

@@ -58,6 +58,6 @@ describe('partition and merge', () => {
     const bad = join(tempDir(), 'bad.json');
     writeFileSync(bad, 'not json');
     await expect(merge([bad, a.files.json], tempDir())).rejects.toThrow(/bad\.json: not valid JSON/);
-    await expect(merge(['/nonexistent/x.json', a.files.json], tempDir())).rejects.toThrow(/\/nonexistent\/x\.json: cannot read \(ENOENT\)/);
+    await expect(merge(['/nonexistent/x.json', a.files.json], tempDir())).rejects.toThrow(/\/nonexistent\/x\.json: file: cannot be read \(ENOENT\)/);
   }, 120_000);
 });

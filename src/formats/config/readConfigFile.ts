@@ -15,8 +15,9 @@ export interface ConfigFile {
   readonly config: TeacherStudentConfig;
 }
 
-export function readConfigFile(path: string): ConfigFile {
-  const raw = readJsonFile(path, 'configuration', memoryBudgetBytes());
+/** `budgetBytes`: the memory budget in force (the command line passes the one it read at start). */
+export function readConfigFile(path: string, budgetBytes: number = memoryBudgetBytes()): ConfigFile {
+  const raw = readJsonFile(path, 'configuration', budgetBytes);
   try {
     return { path, dir: dirname(path), config: parseConfig(raw) as TeacherStudentConfig };
   } catch (e) {

@@ -6,19 +6,19 @@
  * against the record schema and its claim's evidence schema, and assembles it as a report run
  * would, so the two routes cannot disagree.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { assembleReport } from '../assemble/assemble.js';
 import { issueText } from '../assemble/issueText.js';
 import type { ClaimCatalogue } from '../claims/claimHook.js';
 import { ReportInputError } from '../json.js';
 import { compareUnits, unitKey } from '../merge.js';
-import { checkUnitEvidence, MAX_REPORT_BYTES } from '../readReport.js';
+import { checkUnitEvidence } from '../readReport.js';
 import type { BuiltReport } from '../run/buildReport.js';
 import { collectEnvironment } from '../run/environment.js';
 import { defaultOutDir } from '../run/outDir.js';
 import { PropertyRecordSchema, type EnvironmentInfo, type PropertyRecord } from '../types.js';
 import { writeReport } from '../writeReport.js';
 import { META_KEY } from './metaKey.js';
+import { jsonErrorText, readInputText } from './readInputText.js';
 
 interface VitestJson {
   testResults?: Array<{ assertionResults?: Array<{ meta?: Record<string, unknown> }> }>;
@@ -29,7 +29,7 @@ export function recordsFromVitestJson(text: string, source: string, catalogue: C
   try {
     data = JSON.parse(text) as VitestJson;
   } catch (e) {
-    throw new ReportInputError(`from-vitest: ${source} is not valid JSON (${e instanceof Error ? e.message : String(e)}); pass the file written by vitest's json reporter`);
+    throw new ReportInputError(`from-vitest: ${source} is not valid JSON (${jsonErrorText(e)}); pass the file written by vitest's json reporter`);
   }
   if (!Array.isArray(data?.testResults)) throw new ReportInputError(`from-vitest: ${source} has no "testResults"; pass the file written by \`npx vitest run --reporter=json --outputFile.json=<file>\``);
   const out: PropertyRecord[] = [];
@@ -58,14 +58,7 @@ export async function reportFromVitest(
 ): Promise<BuiltReport> {
   const units = new Map<string, PropertyRecord>();
   for (const file of files) {
-    let text: string;
-    try {
-      if (statSync(file).size > MAX_REPORT_BYTES) throw new ReportInputError(`from-vitest: ${file} is larger than ${MAX_REPORT_BYTES} bytes; is this vitest's JSON results file?`);
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      if (e instanceof ReportInputError) throw e;
-      throw new ReportInputError(`from-vitest: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-    }
+    const text = readInputText(file, "vitest JSON results", 'from-vitest: ');
     for (const r of recordsFromVitestJson(text, file, catalogue)) {
       const key = unitKey(r);
       if (units.has(key)) throw new ReportInputError(`from-vitest: ${r.claim} · ${r.name} (seed ${r.seed}) appears twice (again in ${file}); pass each shard's results once`);
