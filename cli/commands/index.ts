@@ -1,6 +1,8 @@
 /** Every command, in the order `--help` lists them. Add a command here. */
 import type { CommandSpec } from '../commandSpec.js';
 import { calibrateCommand } from './calibrate.js';
+import { decomposeCommand } from './decompose.js';
+import { densityCommand } from './density.js';
 import { dynamicsCommand } from './dynamics.js';
 import { ksCommand } from './ks.js';
 import { lawCommand } from './law.js';
@@ -8,4 +10,4 @@ import { reportCommand } from './report.js';
 import { spectrumCommand } from './spectrum.js';
 import { topEigenvaluesCommand } from './topEigenvalues.js';
 
-export const COMMAND_SPECS: readonly CommandSpec[] = [reportCommand, spectrumCommand, topEigenvaluesCommand, dynamicsCommand, lawCommand, ksCommand, calibrateCommand];
+export const COMMAND_SPECS: readonly CommandSpec[] = [reportCommand, spectrumCommand, topEigenvaluesCommand, densityCommand, decomposeCommand, dynamicsCommand, lawCommand, ksCommand, calibrateCommand];

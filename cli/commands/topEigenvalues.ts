@@ -8,9 +8,10 @@
  * else, Lanczos with full reorthogonalisation on the exact matrix-free Hessian
  * (src/linalg/lanczos.ts, src/hessian/matrixFreeHvp.ts), with residuals and a converged flag.
  * The output says which route ran. Lanczos that does not converge within the cap is reported
- * (converged: false, with its residuals), not hidden.
+ * (converged: false, with its residuals), not hidden. mlp configurations (a trained model and
+ * its data) always take the matrix-free route: ./mlpTopEigenvalues.ts.
  */
-import { buildProblem, type TeacherStudentProblem } from '../../src/config/buildProblem.js';
+import type { TeacherStudentProblem } from '../../src/config/buildProblem.js';
 import { MATRIX_FREE_HINT, assertFits, lanczosBytes } from '../../src/config/memoryBudget.js';
 import { hessianOperator } from '../../src/hessian/matrixFreeHvp.js';
 import type { LinalgBackend } from '../../src/linalg/backend.js';
@@ -21,7 +22,8 @@ import { numberOption, type ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
-import { readConfigFile } from '../../src/formats/config/readConfigFile.js';
+import { loadModel, modelHeader, modelLines, progressFor } from '../loadModel.js';
+import { mlpTopEigenvalues } from './mlpTopEigenvalues.js';
 
 const usage = 'top-eigenvalues <config.json> --k K [--json] [--backend portable|native|auto] [--tolerance T] [--max-iterations M]';
 
@@ -29,14 +31,16 @@ export const topEigenvaluesCommand: CommandSpec = {
   name: 'top-eigenvalues',
   summary: 'The K largest eigenvalues of the Hessian without forming it: the structured kernel at the optimum, matrix-free Lanczos on exact Hessian-vector products elsewhere.',
   args: '<config.json>',
-  flags: [{ name: 'json', description: 'print one JSON object (P, N, k, route, eigenvalues descending, residuals, iterations, converged)' }],
+  flags: [{ name: 'json', description: 'print one JSON object (family, P, N, loss, reduction, k, route, eigenvalues descending, residuals, iterations, converged)' }],
   options: [
     { name: 'k', value: 'K', description: 'how many eigenvalues (required, 1 ≤ K ≤ P)' },
     { name: 'backend', value: 'name', description: 'portable, native or auto (default auto)' },
     { name: 'tolerance', value: 'T', description: 'Lanczos residual target relative to ‖H‖, in (0, 1) (default 1e-10)' },
     { name: 'max-iterations', value: 'M', description: 'Lanczos iteration cap (default max(…, 10·K), at most P)' },
   ],
-  examples: ['npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5', 'npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5 --json'],
+  examples: ['npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5', 'npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5 --json', 'npm run --silent cli -- top-eigenvalues examples/own-network/config.json --k 10 --json'],
+  details:
+    'Every family: two-layer and deep-linear teacher–student configs, and "mlp" configs (a trained model with its data; README "Your own network"), which run Lanczos on the exact H·v of the MLP engine (one R-operator pass per product, about 3× a gradient; any P whose Lanczos basis of up to --max-iterations vectors fits the memory budget). On a terminal a progress line counts the H·v products.',
   run,
 };
 
@@ -70,18 +74,20 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const backendName = (args.options.get('backend') ?? 'auto') as BackendName;
   if (!BACKEND_NAMES.includes(backendName)) throw new CliError(`top-eigenvalues: --backend must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backendName)}`);
   const backend = getBackend(backendName);
-  const problem = buildProblem(readConfigFile(args.positional[0]).config);
-  const P = problem.model.P;
+  const loaded = loadModel(args.positional[0], backend);
+  const P = loaded.curvature.P;
   if (k > P) throw new CliError(`top-eigenvalues: --k ${k} exceeds the number of parameters P = ${P}; give --k ≤ ${P}`);
   if (maxRaw !== undefined && maxRaw < k) throw new CliError(`top-eigenvalues: --max-iterations ${maxRaw} is below --k ${k}; give at least ${k}`);
   const note = backendNote(backendName);
-  const result = topEigenvalues(problem, k, backend, tolerance, maxRaw, note);
+  if (loaded.mlp) return mlpTopEigenvalues(loaded, { k, tolerance, maxIterations: maxRaw, backend, note, json: args.flags.has('json') }, io, progressFor(io));
+  const problem = loaded.teacherStudent!;
+  const result = { ...modelHeader(loaded.curvature, '', backend.name), ...topEigenvalues(problem, k, backend, tolerance, maxRaw, note) };
   if (args.flags.has('json')) {
     io.out(JSON.stringify(result));
     return EXIT_OK;
   }
   const lines = [
-    `family ${problem.family}${problem.activation ? `, activation ${problem.activation.label}` : ''}; P = ${P} parameters, N = ${problem.N} samples; ${problem.atOptimum ? 'at the optimum θ*' : 'off the optimum (student ≠ teacher)'}`,
+    ...modelLines(loaded.curvature),
     `route: ${result.route === 'structured-kernel' ? 'structured kernel K = JJᵀ/N (two-layer factorisation, N×N; exact to rounding)' : 'matrix-free Lanczos on the exact Hessian-vector product (full reorthogonalisation)'}; linear algebra: ${describeBackend(backend)}${note ? ` — ${note}` : ''}`,
     `top ${k} eigenvalues (descending): ${result.eigenvalues.map((v) => v.toPrecision(10)).join(' ')}`,
   ];
