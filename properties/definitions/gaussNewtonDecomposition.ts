@@ -90,7 +90,8 @@ function mlpGamma(p: MlpProblem): number {
  * (the engine's Hessian is the almost-everywhere one). Other activations never cross.
  */
 function stencilCrossesKink(p: MlpProblem, theta: Float64Array, steps: Float64Array): boolean {
-  if (p.spec.activation !== 'relu' || !p.preActivations) return false;
+  // relu and leaky-relu jump in σ', elu in σ'' (hiddenActivation.ts); the generators draw relu only.
+  if (!KINKED.has(p.spec.activation) || !p.preActivations) return false;
   const sign = (z: Matrix) => Uint8Array.from(z.data, (v) => (v > 0 ? 1 : 0));
   const base = sign(p.preActivations(theta));
   const shifted = Float64Array.from(theta);
@@ -104,6 +105,8 @@ function stencilCrossesKink(p: MlpProblem, theta: Float64Array, steps: Float64Ar
   }
   return false;
 }
+
+const KINKED = new Set(['relu', 'leaky-relu', 'elu']);
 
 /** The wrong curvature ∇²ℓ = diag(p) (missing −ppᵀ): (1/N) Σ_n J_nᵀ diag(p_n) J_n. */
 function diagonalCurvatureGaussNewton(p: MlpProblem, theta: Float64Array): Matrix {
@@ -144,7 +147,17 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig, LegacyEvide
   numRuns: 150,
   label: mlpLabelOf,
   check(config): CaseOutcome<LegacyEvidence> {
-    const { problem: p, theta } = buildMlpCase(config);
+    const { problem, theta } = buildMlpCase(config);
+    return checkMlpDecomposition(problem, theta, config.seed);
+  },
+};
+
+/**
+ * The decomposition checks of mlpDecompositionProperty on any MLP at any θ (also run by the
+ * CLI's `check` on a user's trained model, properties/modelChecks/S1.ts); `seed` draws v.
+ */
+export function checkMlpDecomposition(p: MlpProblem, theta: Float64Array, seed: number): CaseOutcome<LegacyEvidence> {
+  {
     const P = p.P;
     const H = p.hessian(theta);
     const GN = p.gaussNewton(theta);
@@ -177,7 +190,7 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig, LegacyEvide
     // (the R-operator's rounding, plus the length-P sum of the matvec), times ROUTE_SLACK.
     // Measured ≤ 3% of it. The finite-difference ratio is ≤ 1% of its estimate (whose rounding
     // part is a worst-case running-error bound), yet "H = GN" misses it by ≥ 10⁵×.
-    const v = Rng.fromSeed(config.seed).split('direction').normals(P);
+    const v = Rng.fromSeed(seed).split('direction').normals(P);
     const hv = p.hessianVector(theta, v);
     const Hv = matvec(H, v);
     let hvDiff = 0;
@@ -187,9 +200,9 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig, LegacyEvide
     const ev: LegacyEvidence = {
       P,
       N: p.N,
-      k: config.k,
-      loss: config.loss,
-      activation: config.activation,
+      k: p.spec.outputs,
+      loss: p.spec.loss,
+      activation: p.spec.activation,
       decompositionError,
       decompositionTolerance,
       fdRatio,
@@ -208,8 +221,8 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig, LegacyEvide
       // Wrong neighbour: "the Hessian is Gauss–Newton" off the optimum must fail the same FD check.
       outcome(!residualVisible || gnOnlyRatio! > 1, ev, () => `Gauss–Newton alone was not rejected (ratio ${gnOnlyRatio!.toFixed(3)} ≤ 1) although R is measurable`),
     );
-  },
-};
+  }
+}
 
 export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig, LegacyEvidence> = {
   claim: 'S1',
@@ -218,12 +231,19 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig, LegacyEvi
   numRuns: 150,
   label: mlpLabelOf,
   check(config): CaseOutcome<LegacyEvidence> {
-    const { problem: p, theta } = buildMlpCase(config);
+    const { problem, theta } = buildMlpCase(config);
+    return checkMlpGaussNewtonRank(problem, theta);
+  },
+};
+
+/** The checks of mlpGaussNewtonRankProperty on any MLP at any θ (also the CLI's `check`, properties/modelChecks/S1.ts). */
+export function checkMlpGaussNewtonRank(p: MlpProblem, theta: Float64Array): CaseOutcome<LegacyEvidence> {
+  {
     const backend = getBackend();
     const P = p.P;
     const N = p.N;
-    const k = config.k;
-    const softmaxCE = config.loss === 'cross-entropy';
+    const k = p.spec.outputs;
+    const softmaxCE = p.spec.loss === 'cross-entropy' || p.spec.loss === 'softmax-cross-entropy';
     const GN = p.gaussNewton(theta);
     const R = p.residualTerm(theta);
     const H = p.hessian(theta);
@@ -240,8 +260,8 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig, LegacyEvi
       P,
       N,
       k,
-      loss: config.loss,
-      activation: config.activation,
+      loss: p.spec.loss,
+      activation: p.spec.activation,
       lambdaMinGN: eGN[0],
       lambdaMinH: eH[0],
       lambdaMinR: eR[0],
@@ -294,8 +314,8 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig, LegacyEvi
       }
     }
     return allOf(...parts);
-  },
-};
+  }
+}
 
 /** S1 on the two-layer teacher–student nets (MSE, scalar output): teacher configurations. */
 export const S1_PROPERTIES = [gaussNewtonPsdProperty];
