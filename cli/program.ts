@@ -67,6 +67,9 @@ function addCommand(parent: Command, spec: CommandSpec, io: CliIO, run: ProgramR
 
 function configure(cmd: Command, io: CliIO): void {
   cmd
+    // Options after a subcommand's name belong to the subcommand (`report render x --out D`
+    // must not hand --out to `report`).
+    .enablePositionalOptions()
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: () => {}, outputError: () => {} });

@@ -11,9 +11,8 @@ import { RANK_PROPERTIES } from './definitions/rank.js';
 import { S1_PROPERTIES } from './definitions/gaussNewtonDecomposition.js';
 import type { PropertyDefinition } from '../src/harness/propertyDefinition.js';
 import { DEFAULT_SEED } from '../src/harness/runSettings.js';
-import type { LegacyEvidence } from './evidence/legacy.js';
 
-function coverage<C>(def: PropertyDefinition<C, LegacyEvidence>): Map<string, number> {
+function coverage<C, E>(def: PropertyDefinition<C, E>): Map<string, number> {
   const counts = new Map<string, number>();
   const lines: string[] = [];
   const arb = def.arbitrary({ sizeTier: 'ci' });
@@ -37,12 +36,12 @@ describe('generator coverage', () => {
   });
   it('C1 and S1: every activation, deep linear, at and off the optimum', () => {
     for (const def of [...GAUSS_NEWTON_PROPERTIES, ...S1_PROPERTIES]) {
-      const counts = coverage(def as PropertyDefinition<unknown, LegacyEvidence>);
+      const counts = coverage<unknown, unknown>(def as PropertyDefinition<unknown, unknown>);
       for (const a of [/^identity/, /^erf/, /^tanh/, /^relu/, /^sigmoid/, /^softplus/, /^z\^/, /^polynomial/, /^deep-linear/]) expect(has(counts, a), `${def.name}: no ${a}`).toBe(true);
     }
   });
   it('C2: two-layer and deep, whitened, and N < Ni', () => {
-    const counts = coverage(LINEAR_PROPERTIES[0] as PropertyDefinition<unknown, LegacyEvidence>);
+    const counts = coverage(LINEAR_PROPERTIES[0]);
     for (const p of [/^two-layer/, /^deep/, /whitened/, /N < Ni/]) expect(has(counts, p), `no ${p}`).toBe(true);
   });
 });

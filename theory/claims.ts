@@ -5,8 +5,8 @@
  * The theory itself: docs/theory.md.
  */
 import { C1_CLAIM } from './gaussNewton.js';
-import { C2A_CLAIM, C2B_CLAIM, C2C_CLAIM } from './linearNetwork.js';
-import { C3_CLAIM } from './rankTable.js';
+import { C2A_CLAIM, C2B_CLAIM, C2C_CLAIM } from './linearNetworkClaims.js';
+import { C3_CLAIM } from './rankTableClaim.js';
 import { C4_CLAIM } from './longTimeLearning.js';
 import { S1_CLAIM } from './gaussNewtonDecomposition.js';
 import { C2D_CLAIM } from './spectralLaw.js';

@@ -8,13 +8,16 @@
  *
  * eig(MC) is computed as the symmetric eig(Rᵀ C R) with M = RRᵀ (Cholesky) when
  * M ≻ 0, else eig(Lᵀ M L) with C = LLᵀ — both Ni×Ni, independent of the P×P Hessian.
+ *
+ * The claims C2a–c as the suite states them, and the tolerance constant their statements
+ * quote, are in theory/linearNetworkClaims.ts (free of engine imports, so the report can
+ * read them without loading linear algebra).
  */
 import type { TeacherStudentProblem } from '../src/config/buildProblem.js';
 import { cholesky } from '../src/linalg/cholesky.js';
 import { gramAtA, identity, matmul, transpose, zeros, type Matrix } from '../src/linalg/matrix.js';
 import { numericalRank } from '../src/linalg/numericalRank.js';
 import { getBackend } from '../src/linalg/selectBackend.js';
-import { COUTO, type Claim } from './claim.js';
 
 /** M = Σ_l ‖u_l‖² A_lᵀA_l for layers [W_1, …, W_L] (two-layer linear: layers [W, aᵀ]). */
 export function linearM(layers: readonly Matrix[]): Matrix {
@@ -103,33 +106,3 @@ export function predictedWhitenedSpectrum(W: Matrix, a: Float64Array): Float64Ar
   const eig = getBackend().symmetricEigenvalues(gramAtA(W));
   return eig.map((v) => a2 + v);
 }
-
-/** The claim C2a as the suite states it (docs/theory.md#c2a). */
-export const C2A_CLAIM: Claim = {
-    id: 'C2a',
-    title: 'Linear network: nonzero spectrum is eig(MC)',
-    statement: 'For g(z) = z, the nonzero eigenvalues of H(θ*) are the eigenvalues of MC, M = ‖a‖²I + WᵀW, C = XᵀX/N; tr H = tr(MC). Deep linear: M = Σ_l ‖w_Lᵀ⋯W_{l+1}‖² (W_{l−1}⋯W_1)ᵀ(W_{l−1}⋯W_1).',
-    source: `${COUTO} (exact form derived)`,
-    kind: 'identity',
-    testedIn: 'properties/C2.linearNetwork.test.ts',
-};
-
-/** The claim C2b as the suite states it (docs/theory.md#c2b). */
-export const C2B_CLAIM: Claim = {
-    id: 'C2b',
-    title: 'Linear network: rank min(Ni, N)',
-    statement: 'rank H(θ*) = min(Ni, N) when M ≻ 0, with P − rank zero eigenvalues; a = 0 gives rank(W) instead.',
-    source: `${COUTO} (exact form derived)`,
-    kind: 'generic',
-    testedIn: 'properties/C2.linearNetwork.test.ts',
-};
-
-/** The claim C2c as the suite states it (docs/theory.md#c2c). */
-export const C2C_CLAIM: Claim = {
-    id: 'C2c',
-    title: 'Linear network, whitened data: ‖a‖² + eig(WᵀW)',
-    statement: 'With XᵀX/N = I the nonzero eigenvalues are ‖a‖² + eig(WᵀW); when Ni > Nh exactly Ni − Nh of them equal ‖a‖².',
-    source: `${COUTO} (exact form derived)`,
-    kind: 'identity',
-    testedIn: 'properties/C2.linearNetwork.test.ts',
-};

@@ -5,7 +5,10 @@
  *
  * Near θ*, L(θ* + d) ≈ ½ dᵀHd, and gradient descent with step η from d₀ (c_i = v_iᵀd₀) gives
  *     L_t ≈ ½ Σ_i λ_i c_i² (1 − ηλ_i)^{2t}.
- * The predictions of this module, each as a function of the spectrum alone:
+ * This module holds the claim's statement, its constants (orders in ε, the time exponent), the
+ * order bands and the wrong neighbours; the predictions as functions of the spectrum are in
+ * ./longTimeLearningPredictions.ts (it computes through src/dynamics; this module imports no
+ * engine code, so the report can state the claim without loading the engine). The predictions:
  *
  *  1. late-time slope of log L per step:
  *       η < 2/(λ_min⁺ + λ_max):          2 log(1 − ηλ_min⁺)      ← the C4 statement
@@ -18,7 +21,7 @@
  *     and once the slowest mode dominates, t_f·(−log ρ_s) → log(s_s/f): t_f ∝ 1/(−log ρ_s)
  *     ≈ 1/(2ηλ_min⁺), i.e. t_f scales as 1/λ_min⁺ (log-log exponent −1).
  *  3. flat directions (λ = 0): their component of d neither decays nor adds loss.
- *     On the real loss (derived here, see properties/definitions/dynamics.ts): a flat
+ *     On the real loss (derived here, see properties/definitions/C4/flatDirections.ts): a flat
  *     direction u of H(θ*) is flat only to first order — L(θ* + εu) = O(ε⁴), not 0, for
  *     linear, deep linear and N-capped tanh/erf nets — and the flat component of θ_t − θ*
  *     drifts by a relative O(ε) during a run (or less: gradient flow conserves the
@@ -30,10 +33,8 @@
  * λ_min⁺; the mean curved eigenvalue tr H / rank in place of λ_min⁺; and, past the
  * balanced step, "λ_min⁺ whatever η" (C4 read without its condition on η).
  *
- * Accuracy: as src/dynamics (log space, exact per mode). Cost O(1) per prediction.
+ * Cost O(1) per call.
  */
-import { classifyRegime, type Regime } from '../src/dynamics/regime.js';
-import { logAbsOneMinus } from '../src/dynamics/logSpace.js';
 import { COUTO, type Claim } from './claim.js';
 
 /** What C4 needs of the spectrum of H(θ*). */
@@ -44,45 +45,11 @@ export interface C4Spectrum {
   readonly meanPositive: number;
 }
 
-export interface C4SlopePrediction {
-  readonly regime: Regime;
-  /** The eigenvalue whose mode is predicted slowest. */
-  readonly eigenvalue: number;
-  /** Late-time d log L / dt per step: 2 log|1 − η·eigenvalue|. */
-  readonly slope: number;
-}
-
-/** Prediction 1: the late-time slope of log L per gradient-descent step. */
-export function c4LateSlope(s: C4Spectrum, eta: number): C4SlopePrediction {
-  const c = classifyRegime(s.lambdaMinPositive, s.lambdaMax, eta);
-  return { regime: c.regime, eigenvalue: c.governingEigenvalue, slope: c.asymptoticLogRate };
-}
-
-/** Prediction 1 for gradient flow: d log L/dt → −2λ_min⁺. */
-export function c4FlowLateSlope(s: C4Spectrum): number {
-  return -2 * s.lambdaMinPositive;
-}
-
-/** 2 log|1 − ηλ|: the slope a theory naming λ as the slowest eigenvalue predicts. */
-export function slopeFor(lambda: number, eta: number): number {
-  return 2 * logAbsOneMinus(eta * lambda);
-}
-
 /**
- * Prediction 2: bounds on the normalised time K = t_f·(−slope) to reach L_t ≤ f·L₀, for a
- * slowest mode with share `share` of L₀ (exact for the quadratic model, any t).
+ * Prediction 2: the log-log exponent of the time to a loss fraction against the late rate
+ * −log ρ_s ≈ 2ηλ_min⁺ (t_f ∝ 1/λ_min⁺ at a fixed step).
  */
-export function c4NormalisedTimeBand(share: number, f: number, slope: number): { lower: number; upper: number; asymptotic: number } {
-  if (!(share > 0 && share <= 1)) throw new Error(`c4NormalisedTimeBand: share must be in (0, 1], got ${share}`);
-  if (!(f > 0 && f < 1)) throw new Error(`c4NormalisedTimeBand: f must be in (0, 1), got ${f}`);
-  if (!(slope < 0)) throw new Error(`c4NormalisedTimeBand: slope must be < 0 (a decaying mode), got ${slope}`);
-  return { lower: Math.log(share / f), upper: Math.log(1 / f) - slope, asymptotic: Math.log(share / f) };
-}
-
-/** Prediction 2, asymptotic form: t_f ≈ log(share/f)/(−slope). */
-export function c4TimeToFraction(share: number, f: number, slope: number): number {
-  return c4NormalisedTimeBand(share, f, slope).asymptotic / -slope;
-}
+export const TIME_SCALING_EXPONENT = -1;
 
 /** Prediction 3, real loss: the order in ε of L(θ* + εu) along a flat (u ∈ ker H) and a curved direction. */
 export const FLAT_LOSS_ORDER = 4;
@@ -136,17 +103,23 @@ export const CONVERGING_NEIGHBOURS: readonly WrongNeighbour[] = [LAMBDA_MAX_NEIG
 /** The neighbours of the top-mode-slowest regime. */
 export const TOP_MODE_NEIGHBOURS: readonly WrongNeighbour[] = [MIN_ANY_STEP_NEIGHBOUR, MEAN_EIGENVALUE_NEIGHBOUR];
 
-export function neighbourSlope(n: WrongNeighbour, s: C4Spectrum, eta: number): number {
-  return slopeFor(n.eigenvalue(s), eta);
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+/** x^p as printed in the statement: "ε" for p = 1, "ε⁴", "(λ_min⁺)⁻¹". */
+export function power(x: string, p: number): string {
+  if (!Number.isInteger(p)) throw new Error(`power: integer exponent expected, got ${p}`);
+  return p === 1 ? x : `${x}${[...String(p)].map((d) => SUPERSCRIPT[d]).join('')}`;
 }
 
-/** The claim C4 as the suite states it (docs/theory.md#c4). */
+/** The claim C4 as the suite states it (docs/theory.md#c4); its orders and exponent are the constants above. */
 export const C4_CLAIM: Claim = {
-    id: 'C4',
-    title: 'Small eigenvalues control long-time learning',
-    statement:
-      'Near θ*, gradient descent follows L_t ≈ ½ Σ λ_i c_i² (1 − ηλ_i)^{2t}: the late slope of log L is 2 log(1 − ηλ_min⁺) for η < 2/(λ_min⁺ + λ_max) (2 log|1 − ηλ_max| above it), the time to a loss fraction scales as 1/λ_min⁺, flat directions neither decay nor add loss (to first order), and the real-loss run approaches the prediction as ε → 0.',
-    source: `${COUTO} (form derived)`,
-    kind: 'statistical',
-    testedIn: 'properties/C4.longTimeLearning.test.ts',
+  id: 'C4',
+  title: 'Small eigenvalues control long-time learning',
+  statement:
+    'Near θ*, gradient descent follows L_t ≈ ½ Σ λ_i c_i² (1 − ηλ_i)^{2t}: the late slope of log L is 2 log(1 − ηλ_min⁺) for η < 2/(λ_min⁺ + λ_max) (2 log|1 − ηλ_max| above it), ' +
+    `the time to a loss fraction scales as ${power('(λ_min⁺)', TIME_SCALING_EXPONENT)}, ` +
+    `flat directions neither decay nor add loss (to first order: on the real loss they add O(${power('ε', FLAT_LOSS_ORDER)}), curved ones O(${power('ε', CURVED_LOSS_ORDER)})), ` +
+    `and the real-loss run approaches the prediction with a relative error O(${power('ε', CURVE_ERROR_ORDER)}) as ε → 0.`,
+  source: `${COUTO} (form derived)`,
+  kind: 'statistical',
+  testedIn: 'properties/C4.longTimeLearning.test.ts',
 };

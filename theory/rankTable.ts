@@ -10,11 +10,13 @@
  * Returns null where the theory has no closed form (e.g. a general polynomial at
  * intermediate width, or degenerate teachers with polynomial activations): the suite
  * asserts only what the theory states.
+ *
+ * The claim C3 as the suite states it, and the constants it quotes, are in
+ * theory/rankTableClaim.ts (free of engine imports, for the report).
  */
 import { binomial } from './combinatorics.js';
 import type { TeacherStudentProblem } from '../src/config/buildProblem.js';
 import type { Matrix } from '../src/linalg/matrix.js';
-import { COUTO, type Claim } from './claim.js';
 
 export interface RankPrediction {
   readonly rank: number;
@@ -245,13 +247,3 @@ export function unitSeparation(W: Matrix, odd: boolean): number {
   }
   return sep;
 }
-
-/** The claim C3 as the suite states it (docs/theory.md#c3). */
-export const C3_CLAIM: Claim = {
-    id: 'C3',
-    title: 'Rank is the effective number of parameters',
-    statement: 'rank H(θ*) equals the dimension of the tangent space of θ ↦ y_θ on the data: the rank table of theory.md §C3 (monomials with Alexander–Hirschowitz exceptions, polynomials, ReLU P − Nh, erf/tanh full rank, degenerate teachers, cap by N).',
-    source: `${COUTO} (formulas derived)`,
-    kind: 'generic',
-    testedIn: 'properties/C3.rank.test.ts',
-};

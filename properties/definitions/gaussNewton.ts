@@ -8,6 +8,7 @@
  *    (Richardson truncation + rounding, src/hessian/finiteDifferenceHessian.ts). Measured
  *    discrepancies are ≤ 7% of E; dropping the residual term off θ* exceeds E by orders.
  *  - tfjs: relative Frobenius error ≤ 16·√K·u₃₂·κ (src/autodiff/float32Tolerance.ts).
+ * Wrong neighbours and when each is owed: theory/gaussNewton.ts. Evidence: properties/evidence/C1.ts.
  */
 import { autodiffProblemAt } from '../../src/autodiff/fromProblem.js';
 import { float32RelativeTolerance, termsPerEntry } from '../../src/autodiff/float32Tolerance.js';
@@ -15,31 +16,20 @@ import { tfjsHessian } from '../../src/autodiff/tfjsHessian.js';
 import { buildProblem } from '../../src/config/buildProblem.js';
 import type { GeneratedConfig } from '../../src/config/types.js';
 import { absoluteHessian } from '../../src/hessian/absoluteHessian.js';
-import { finiteDifferenceHessian, type FiniteDifferenceHessian } from '../../src/hessian/finiteDifferenceHessian.js';
+import { finiteDifferenceHessian } from '../../src/hessian/finiteDifferenceHessian.js';
+import { finiteDifferenceRatio } from '../../src/hessian/finiteDifferenceRatio.js';
 import { fullHessian, gaussNewton, residualTerm } from '../../src/hessian/hessian.js';
-import { frobenius, maxAbs, type Matrix } from '../../src/linalg/matrix.js';
+import { frobenius, maxAbs } from '../../src/linalg/matrix.js';
+import { relativeFrobenius } from '../../src/linalg/relativeFrobenius.js';
+import { RAW_TFJS_WRONG_ACTIVATIONS, RESIDUAL_VISIBLE_FACTOR } from '../../theory/gaussNewton.js';
 import { activationLabelOf, teacherConfigArb } from '../arbitraries/teacherConfigs.js';
 import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
-import type { LegacyEvidence } from '../evidence/legacy.js';
+import type { C1AtOptimumEvidence, C1AutodiffEvidence, C1Evidence, C1OffOptimumEvidence } from '../evidence/C1.js';
 
-/** max_ij |A_ij − FD_ij| / E_ij: ≤ 1 means A agrees with finite differences within their error. */
-export function finiteDifferenceRatio(a: Matrix, fd: FiniteDifferenceHessian): number {
-  let worst = 0;
-  for (let i = 0; i < a.data.length; i++) {
-    const diff = Math.abs(a.data[i] - fd.hessian.data[i]);
-    // Exact agreement counts as 0 even where the estimate is 0 (e.g. a ReLU unit dead on all data).
-    if (diff !== 0) worst = Math.max(worst, diff / fd.errorEstimate.data[i]);
-  }
-  return worst;
-}
+/** A finite-difference ratio as evidence records it: null when infinite (the estimate is 0 where the routes differ). */
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-export function relativeFrobenius(a: Matrix, b: Matrix): number {
-  let num = 0;
-  for (let i = 0; i < a.data.length; i++) num += (a.data[i] - b.data[i]) ** 2;
-  return Math.sqrt(num) / frobenius(b);
-}
-
-export const atOptimumProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
+export const atOptimumProperty: PropertyDefinition<GeneratedConfig, C1Evidence> = {
   claim: 'C1',
   name: 'H(θ*) = JᵀJ/N: residual term vanishes, finite differences agree',
   arbitrary: () => teacherConfigArb({ point: 'optimum' }),
@@ -49,7 +39,7 @@ export const atOptimumProperty: PropertyDefinition<GeneratedConfig, LegacyEviden
     const p = buildProblem(config);
     const R = residualTerm(p, p.theta);
     const ratio = finiteDifferenceRatio(gaussNewton(p, p.theta), finiteDifferenceHessian(p, p.theta));
-    const ev = { P: p.model.P, N: p.N, residualTermMax: maxAbs(R.data), fdRatio: ratio };
+    const ev: C1AtOptimumEvidence = { kind: 'at-optimum', P: p.model.P, N: p.N, residualTermMax: maxAbs(R.data), fdRatio: finiteOrNull(ratio) };
     return allOf(
       // r_n = y_θ*(x_n) − y_θ*(x_n) is computed by the same arithmetic twice: exactly 0.
       outcome(maxAbs(R.data) === 0, ev, () => `residual term at θ* is not exactly 0 (max ${maxAbs(R.data)})`),
@@ -58,7 +48,7 @@ export const atOptimumProperty: PropertyDefinition<GeneratedConfig, LegacyEviden
   },
 };
 
-export const offOptimumProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
+export const offOptimumProperty: PropertyDefinition<GeneratedConfig, C1Evidence> = {
   claim: 'C1',
   name: 'off θ*: H = Gauss–Newton + residual term (finite differences); Gauss–Newton alone is rejected',
   arbitrary: () => teacherConfigArb({ point: 'off' }),
@@ -69,7 +59,7 @@ export const offOptimumProperty: PropertyDefinition<GeneratedConfig, LegacyEvide
     const fd = finiteDifferenceHessian(p, p.theta);
     const full = finiteDifferenceRatio(fullHessian(p, p.theta), fd);
     const gnOnly = finiteDifferenceRatio(gaussNewton(p, p.theta), fd);
-    const ev = { P: p.model.P, N: p.N, fdRatio: full, gaussNewtonOnlyRatio: gnOnly, residualTermNorm: frobenius(residualTerm(p, p.theta)) };
+    const ev: C1OffOptimumEvidence = { kind: 'off-optimum', P: p.model.P, N: p.N, fdRatio: finiteOrNull(full), gaussNewtonOnlyRatio: finiteOrNull(gnOnly), residualTermNorm: frobenius(residualTerm(p, p.theta)) };
     return allOf(
       outcome(full <= 1, ev, () => `GN + residual differs from finite differences by ${full.toFixed(2)}× their error estimate`),
       // Power: the wrong neighbour "H = Gauss–Newton off the optimum" must be rejected by the same
@@ -79,16 +69,15 @@ export const offOptimumProperty: PropertyDefinition<GeneratedConfig, LegacyEvide
   },
 };
 
-/** tanh and sigmoid are the activations whose raw tfjs second derivatives are wrong off θ*. */
-const TRAPPED = new Set(['tanh', 'sigmoid']);
+const TRAPPED = new Set(RAW_TFJS_WRONG_ACTIVATIONS);
 
-export const autodiffProperty: PropertyDefinition<GeneratedConfig, LegacyEvidence> = {
+export const autodiffProperty: PropertyDefinition<GeneratedConfig, C1Evidence> = {
   claim: 'C1',
   name: 'tfjs autodiff Hessian agrees with the closed form (float32 cross-check), and catches the tanh trap',
   arbitrary: () => teacherConfigArb({ point: 'either', maxN: 16 }),
   numRuns: 100,
   label: (c) => `${activationLabelOf(c)}${c.studentOffset ? ' off θ*' : ' at θ*'}`,
-  async check(config): Promise<CaseOutcome<LegacyEvidence>> {
+  async check(config): Promise<CaseOutcome<C1Evidence>> {
     const p = buildProblem(config);
     const H = fullHessian(p, p.theta);
     const kappa = frobenius(absoluteHessian(p, p.theta)) / frobenius(H);
@@ -96,10 +85,10 @@ export const autodiffProperty: PropertyDefinition<GeneratedConfig, LegacyEvidenc
     const tol = float32RelativeTolerance(termsPerEntry(p.N, p.Ni, hidden), kappa);
     const tf = await tfjsHessian(autodiffProblemAt(p));
     const err = relativeFrobenius(tf.hessian, H);
-    const ev: Record<string, number | string | null> = { P: p.model.P, N: p.N, relError: err, tolerance: tol, kappa, backend: tf.backend, naiveRelError: null };
+    const ev: C1AutodiffEvidence = { kind: 'autodiff', P: p.model.P, N: p.N, relError: err, tolerance: tol, kappa, backend: tf.backend, naiveRelError: null };
     const parts = [outcome(err <= tol, ev, () => `tfjs Hessian relative error ${err.toExponential(2)} > ${tol.toExponential(2)} (κ = ${kappa.toFixed(2)})`)];
     const label = p.activation?.label ?? '';
-    if (TRAPPED.has(label) && !p.atOptimum && frobenius(residualTerm(p, p.theta)) > 10 * tol * frobenius(H)) {
+    if (TRAPPED.has(label) && !p.atOptimum && frobenius(residualTerm(p, p.theta)) > RESIDUAL_VISIBLE_FACTOR * tol * frobenius(H)) {
       // Power: the raw tfjs ops (no custom gradient) must fail the same tolerance off θ*.
       const naive = await tfjsHessian(autodiffProblemAt(p), { naiveActivations: true });
       const naiveErr = relativeFrobenius(naive.hessian, H);

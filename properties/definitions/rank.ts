@@ -2,45 +2,41 @@
  * C3 · rank H(θ*) is the effective number of parameters (theory/rankTable.ts).
  *
  * Verdict per case: the rank decided from float64 singular values of J/√N equals the
- * prediction, with clear evidence: every kept singular value at least KEPT_MARGIN_MIN (1e3)
- * × the tolerance max(N, P)·eps·σ_max, the rounding floor of a backward-stable SVD (dropped
- * values are below it by definition, so the gap σ_r/σ_{r+1} is ≥ 1e3 too; it is recorded,
- * typically 1e11–1e15). A case whose smallest kept value is closer to the floor is
- * INCONCLUSIVE, not passed: float64 cannot tell it from noise. Generic claims should be
- * decidable on the drawn space, so at most MAX_INCONCLUSIVE (1%) of cases may be
- * inconclusive (measured: 1 in 1,500 at HC_SEED=13, a z⁵ teacher at the smallest scale).
+ * prediction, with clear evidence (theory/rankDecision.ts: every kept singular value at least
+ * KEPT_MARGIN_MIN × the tolerance max(N, P)·eps·σ_max, the rounding floor of a backward-stable
+ * SVD; dropped values are below it by definition, so the gap σ_r/σ_{r+1} is ≥ KEPT_MARGIN_MIN
+ * too; it is recorded, typically 1e11–1e15). A case whose smallest kept value is closer to the
+ * floor is INCONCLUSIVE, not passed: float64 cannot tell it from noise. Generic claims should
+ * be decidable on the drawn space, so at most MAX_INCONCLUSIVE of cases may be inconclusive
+ * (theory/rankTableClaim.ts). A configuration the table has no prediction for is a generator
+ * bug: the check throws (the case fails, with the message).
  */
 import { buildProblem } from '../../src/config/buildProblem.js';
 import { jacobianRank } from '../../src/spectrum/jacobianRank.js';
+import { isClearRankDecision, KEPT_MARGIN_MIN } from '../../theory/rankDecision.js';
 import { isAlexanderHirschowitzException, monomialRank, predictedRank } from '../../theory/rankTable.js';
+import { MAX_INCONCLUSIVE } from '../../theory/rankTableClaim.js';
 import { alexanderHirschowitzArb, rankConfigArb, rankRowLabel, type RankConfig } from '../arbitraries/rankConfigs.js';
 import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
-import type { LegacyEvidence } from '../evidence/legacy.js';
+import type { C3Evidence, C3TableEvidence } from '../evidence/C3.js';
+import { rankDecisionEvidence } from './rankEvidence.js';
 
-export const KEPT_MARGIN_MIN = 1e3;
-export const MAX_INCONCLUSIVE = 0.01;
-
-function checkRank(config: RankConfig): CaseOutcome<LegacyEvidence> {
+function checkRank(config: RankConfig): CaseOutcome<C3TableEvidence> {
   const p = buildProblem(config);
   const predicted = predictedRank(p);
-  if (predicted === null) return { ok: false, evidence: {}, message: 'theory/rankTable.ts has no prediction for this configuration (generator bug)' };
-  const { rank } = jacobianRank(p, p.theta);
-  const evidence = {
-    P: p.model.P,
+  if (predicted === null) throw new Error('theory/rankTable.ts has no prediction for this configuration (generator bug)');
+  const { rank, singularValues } = jacobianRank(p, p.theta);
+  const evidence: C3TableEvidence = {
+    kind: 'table',
+    activation: typeof config.activation === 'string' ? config.activation : 'polynomial',
+    Ni: p.Ni,
+    Nh: p.Nh as number,
     N: p.N,
-    predictedRank: predicted.rank,
-    measuredRank: rank.rank,
-    formula: predicted.formula,
+    P: p.model.P,
     basis: predicted.basis,
-    gap: Number.isFinite(rank.gap) ? rank.gap : null,
-    toleranceMargin: Number.isFinite(rank.toleranceMargin) ? rank.toleranceMargin : null,
-    sigmaMax: rank.sigmaMax,
-    sigmaAtRank: rank.sigmaAtRank,
-    sigmaBelowRank: rank.sigmaBelowRank,
+    rank: rankDecisionEvidence(rank, singularValues, predicted),
   };
-  const clear = rank.rank === 0 || (rank.sigmaAtRank as number) >= KEPT_MARGIN_MIN * rank.tolerance;
-  const matches = rank.rank === predicted.rank;
-  if (!clear) {
+  if (!isClearRankDecision(rank)) {
     // Weak evidence either way: the case is not decidable in float64 (not a pass, not a fail).
     return {
       ok: false,
@@ -49,10 +45,10 @@ function checkRank(config: RankConfig): CaseOutcome<LegacyEvidence> {
       message: `smallest kept σ_r = ${rank.sigmaAtRank} is within ${KEPT_MARGIN_MIN}× of the tolerance ${rank.tolerance.toExponential(2)} (measured ${rank.rank}, predicted ${predicted.rank})`,
     };
   }
-  return outcome(matches, evidence, () => `measured rank ${rank.rank} ≠ predicted ${predicted.rank} (${predicted.formula}); gap ${rank.gap.toExponential(2)}`);
+  return outcome(rank.rank === predicted.rank, evidence, () => `measured rank ${rank.rank} ≠ predicted ${predicted.rank} (${predicted.formula}); gap ${rank.gap.toExponential(2)}`);
 }
 
-export const rankTableProperty: PropertyDefinition<RankConfig, LegacyEvidence> = {
+export const rankTableProperty: PropertyDefinition<RankConfig, C3Evidence> = {
   claim: 'C3',
   name: 'rank H(θ*) equals the rank table (all rows, degenerate teachers, cap by N)',
   arbitrary: () => rankConfigArb,
@@ -67,20 +63,21 @@ export const rankTableProperty: PropertyDefinition<RankConfig, LegacyEvidence> =
  * high: the measured rank must match the corrected table and must reject the naive one
  * (the wrong neighbour "AH exceptions ignored").
  */
-export const alexanderHirschowitzProperty: PropertyDefinition<RankConfig, LegacyEvidence> = {
+export const alexanderHirschowitzProperty: PropertyDefinition<RankConfig, C3Evidence> = {
   claim: 'C3',
   name: 'Alexander–Hirschowitz exceptions: one less than the naive count',
   arbitrary: () => alexanderHirschowitzArb,
   numRuns: 16,
   label: (c) => `(Ni, k, Nh) = (${c.Ni}, ${String(c.activation).slice(2)}, ${c.Nh})`,
-  check(config) {
+  check(config): CaseOutcome<C3Evidence> {
     const base = checkRank(config);
     const k = Number(String(config.activation).slice(2));
     const naive = monomialRank(config.Ni, config.Nh, k, true);
-    const measured = base.evidence.measuredRank as number;
+    const measured = base.evidence.rank.measured;
+    const evidence: C3Evidence = { ...base.evidence, kind: 'alexander-hirschowitz', naiveRank: naive };
     return allOf(
-      base,
-      outcome(isAlexanderHirschowitzException(config.Ni, k, config.Nh) && measured !== naive, { naiveRank: naive }, () => `the naive count ${naive} was not rejected (measured ${measured})`),
+      { ...base, evidence },
+      outcome(isAlexanderHirschowitzException(config.Ni, k, config.Nh) && measured !== naive, evidence, () => `the naive count ${naive} was not rejected (measured ${measured})`),
     );
   },
 };

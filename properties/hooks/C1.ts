@@ -3,72 +3,62 @@
  * tolerance over all routes (≤ 1 passes). Figure: every case's ratio on a log axis, with the
  * wrong neighbours (Gauss–Newton alone off θ*, raw tfjs tanh/sigmoid) that must exceed 1.
  */
-import type { LegacyEvidence } from '../evidence/legacy.js';
 import { figureId } from '../../src/report/figures/figure.js';
+import { formatNumber } from '../../src/report/figures/format.js';
 import { ratioStrip, type RatioPoint } from '../../src/report/figures/ratioStrip.js';
-import type { CaseRecord } from '../../src/report/types.js';
-import { allCases, maxOf, minOf, num } from '../../src/report/claims/evidenceValues.js';
-import type { CaseWithEvidence } from '../../src/report/claims/evidenceValues.js';
-import type { ClaimContext, ClaimReportHook } from '../../src/report/claims/claimHook.js';
+import { allCases, maxOf, minOf } from '../../src/report/claims/evidenceValues.js';
+import { reportedClaim, type ClaimReportHook } from '../../src/report/claims/claimHook.js';
 import { keyNumberOf } from '../../src/report/claims/genericHook.js';
-import { reportedClaim } from '../../src/report/claims/claimHook.js';
-import { C1_CLAIM } from '../../theory/gaussNewton.js';
-import { LegacyEvidenceSchema } from '../evidence/legacy.js';
+import { C1_CLAIM, RAW_TFJS_WRONG_ACTIVATIONS } from '../../theory/gaussNewton.js';
+import { C1EvidenceSchema, type C1Evidence } from '../evidence/C1.js';
 
 const MEASURED = 'measured route';
 const NEIGHBOUR = 'wrong neighbour (must be > 1)';
 
-/** Which route a case belongs to, from the evidence it records. */
-function route(c: CaseWithEvidence<LegacyEvidence>): 'tfjs' | 'off' | 'at' {
-  if ('relError' in c.evidence) return 'tfjs';
-  if ('gaussNewtonOnlyRatio' in c.evidence) return 'off';
-  return 'at';
+/** Error ÷ tolerance of the route the case checked; null where a finite-difference ratio was infinite. */
+function measuredRatio(e: C1Evidence): number | null {
+  return e.kind === 'autodiff' ? e.relError / e.tolerance : e.fdRatio;
 }
 
-function measuredRatio(c: CaseWithEvidence<LegacyEvidence>): number | null {
-  if (route(c) === 'tfjs') {
-    const e = num(c, 'relError');
-    const t = num(c, 'tolerance');
-    return e !== null && t ? e / t : null;
-  }
-  return num(c, 'fdRatio');
-}
-
-function neighbourRatio(c: CaseWithEvidence<LegacyEvidence>): number | null {
-  if (route(c) === 'off') return num(c, 'residualTermNorm') === 0 ? null : num(c, 'gaussNewtonOnlyRatio');
-  if (route(c) === 'tfjs') {
-    const e = num(c, 'naiveRelError');
-    const t = num(c, 'tolerance');
-    return e !== null && t ? e / t : null;
-  }
+/** The wrong neighbour's error ÷ the same tolerance, where it was owed. */
+function neighbourRatio(e: C1Evidence): number | null {
+  if (e.kind === 'off-optimum') return e.residualTermNorm === 0 ? null : e.gaussNewtonOnlyRatio;
+  if (e.kind === 'autodiff') return e.naiveRelError === null ? null : e.naiveRelError / e.tolerance;
   return null;
 }
 
-const GROUPS = {
-  at: 'at θ*: JᵀJ/N vs FD',
-  off: 'off θ*: GN + residual vs FD',
-  tfjs: 'tfjs (float32) vs closed form',
-} as const;
+const GROUPS: Record<C1Evidence['kind'], string> = {
+  'at-optimum': 'at θ*: JᵀJ/N vs FD',
+  'off-optimum': 'off θ*: GN + residual vs FD',
+  autodiff: 'tfjs (float32) vs closed form',
+};
+const NEIGHBOUR_GROUPS: Partial<Record<C1Evidence['kind'], string>> = {
+  'off-optimum': 'off θ*: GN alone vs FD',
+  autodiff: `raw tfjs ${RAW_TFJS_WRONG_ACTIVATIONS.join('/')}`,
+};
 
-export const c1Hook: ClaimReportHook<LegacyEvidence> = {
+const values = (xs: Array<number | null>) => xs.filter((v): v is number => v !== null);
+
+export const c1Hook: ClaimReportHook<C1Evidence> = {
   keyNumber(ctx) {
-    return keyNumberOf('worst error ÷ tolerance', maxOf(allCases(ctx.units).map(measuredRatio).filter((v): v is number => v !== null)));
+    const worst = maxOf(values(allCases(ctx.units).map((c) => measuredRatio(c.evidence))));
+    return keyNumberOf('worst error ÷ tolerance', worst, formatNumber(worst), 'lower');
   },
-  summary(ctx: ClaimContext<LegacyEvidence>) {
-    const cases = allCases(ctx.units);
+  summary(ctx) {
+    const cases = allCases(ctx.units).map((c) => c.evidence);
     return {
-      worstRatio: maxOf(cases.map(measuredRatio).filter((v): v is number => v !== null)),
-      weakestNeighbourRejection: minOf(cases.map(neighbourRatio).filter((v): v is number => v !== null)),
-      neighbourCases: cases.filter((c) => neighbourRatio(c) !== null).length,
+      worstRatio: maxOf(values(cases.map(measuredRatio))),
+      weakestNeighbourRejection: minOf(values(cases.map(neighbourRatio))),
+      neighbourCases: cases.filter((e) => neighbourRatio(e) !== null).length,
     };
   },
   figures(ctx) {
     const points: RatioPoint[] = [];
-    for (const c of allCases(ctx.units)) {
-      const m = measuredRatio(c);
-      if (m !== null) points.push({ group: GROUPS[route(c)], series: MEASURED, ratio: m });
-      const n = neighbourRatio(c);
-      if (n !== null) points.push({ group: route(c) === 'off' ? 'off θ*: GN alone vs FD' : 'raw tfjs tanh/sigmoid', series: NEIGHBOUR, ratio: n });
+    for (const { evidence: e } of allCases(ctx.units)) {
+      const m = measuredRatio(e);
+      if (m !== null) points.push({ group: GROUPS[e.kind], series: MEASURED, ratio: m });
+      const n = neighbourRatio(e);
+      if (n !== null) points.push({ group: NEIGHBOUR_GROUPS[e.kind] as string, series: NEIGHBOUR, ratio: n });
     }
     if (points.length === 0) return [];
     return [
@@ -82,4 +72,4 @@ export const c1Hook: ClaimReportHook<LegacyEvidence> = {
 };
 
 /** C1 for the report: its metadata, evidence schema and hook. */
-export const c1Claim = reportedClaim(C1_CLAIM, LegacyEvidenceSchema, c1Hook);
+export const c1Claim = reportedClaim(C1_CLAIM, C1EvidenceSchema, c1Hook);

@@ -7,63 +7,62 @@
  * N(k−1) (softmax CE) or N·k (MSE), with the wrong neighbour ∇²ℓ = diag(p) drawn beside it
  * (above the line wherever the true Gauss–Newton attains the bound).
  */
-import type { LegacyEvidence } from '../evidence/legacy.js';
 import { diagonalScatter } from '../../src/report/figures/diagonalScatter.js';
 import { figureId, type Figure } from '../../src/report/figures/figure.js';
-import type { CaseRecord } from '../../src/report/types.js';
-import { allCases, maxOf, minOf, num } from '../../src/report/claims/evidenceValues.js';
-import type { CaseWithEvidence } from '../../src/report/claims/evidenceValues.js';
-import type { ClaimReportHook } from '../../src/report/claims/claimHook.js';
+import { allCases, maxOf, minOf } from '../../src/report/claims/evidenceValues.js';
+import { reportedClaim, type ClaimReportHook } from '../../src/report/claims/claimHook.js';
 import { keyNumberOf } from '../../src/report/claims/genericHook.js';
-import { reportedClaim } from '../../src/report/claims/claimHook.js';
 import { S1_CLAIM } from '../../theory/gaussNewtonDecomposition.js';
-import { LegacyEvidenceSchema } from '../evidence/legacy.js';
+import { S1EvidenceSchema, type S1Evidence, type S1MlpDecompositionEvidence, type S1MlpRankEvidence } from '../evidence/S1.js';
 
-/** MLP cases carry their loss in the evidence; the two-layer MSE cases carry studentOffset in the config. */
-const isMlp = (c: CaseWithEvidence<LegacyEvidence>) => typeof c.evidence.loss === 'string';
-// 'mse' in records written before the engine took PyTorch's loss names meant today's 'half-squared-error'.
-const lossName = (c: CaseWithEvidence<LegacyEvidence>) => (c.evidence.loss === 'half-squared-error' || c.evidence.loss === 'mse' ? 'MLP MSE' : 'MLP softmax CE');
-const where = (c: CaseWithEvidence<LegacyEvidence>) => (isMlp(c) ? lossName(c) : (c.config as { studentOffset?: number })?.studentOffset ? 'off θ*' : 'at θ*');
+type Mlp = S1MlpDecompositionEvidence | S1MlpRankEvidence;
 
-export const s1Hook: ClaimReportHook<LegacyEvidence> = {
+const isMlp = (e: S1Evidence): e is Mlp => e.kind !== 'two-layer';
+// The MLP MSE of S1 is the papers' ½-scaled squared error ('mse' in records written before the
+// engine took PyTorch's loss names).
+const lossName = (e: Mlp) => (e.loss === 'half-squared-error' || e.loss === 'mse' ? 'MLP MSE' : 'MLP softmax CE');
+const where = (e: S1Evidence) => (isMlp(e) ? lossName(e) : e.atOptimum ? 'at θ*' : 'off θ*');
+/** Evidence that records the extreme eigenvalues (two-layer and MLP rank cases). */
+const withEigenvalues = (e: S1Evidence): e is Exclude<S1Evidence, S1MlpDecompositionEvidence> => e.kind !== 'mlp-decomposition';
+const numbers = (xs: Array<number | null>) => xs.filter((v): v is number => v !== null);
+
+export const s1Hook: ClaimReportHook<S1Evidence> = {
   keyNumber(ctx) {
-    const cases = allCases(ctx.units);
-    const negative = cases.filter((c) => c.evidence.negativeCurvature === true);
-    return keyNumberOf('cases with negative curvature, all from the residual term', negative.length, `${negative.filter((c) => c.ok).length}/${negative.length} explained`);
+    const negative = allCases(ctx.units).filter((c) => withEigenvalues(c.evidence) && c.evidence.negativeCurvature);
+    return keyNumberOf('cases with negative curvature, all from the residual term', negative.length, `${negative.filter((c) => c.ok).length}/${negative.length} explained`, 'higher');
   },
   summary(ctx) {
-    const cases = allCases(ctx.units);
-    const mlp = cases.filter(isMlp);
-    const values = (f: (c: CaseWithEvidence<LegacyEvidence>) => number | null) => mlp.map(f).filter((v): v is number => v !== null);
-    const rankCases = mlp.filter((c) => num(c, 'gaussNewtonRank') !== null && num(c, 'gnRankBound') !== null);
-    const attained = rankCases.filter((c) => num(c, 'gaussNewtonRank') === num(c, 'gnRankBound') && c.evidence.rankBoundBinding === true);
+    const cases = allCases(ctx.units).map((c) => c.evidence);
+    const decomposition = cases.filter((e): e is S1MlpDecompositionEvidence => e.kind === 'mlp-decomposition');
+    const rank = cases.filter((e): e is S1MlpRankEvidence => e.kind === 'mlp-rank');
+    const diag = rank.filter((e) => e.diagonalCurvature !== null && e.diagonalCurvature.rank > e.gnRankBound);
     return {
-      negativeCurvatureCases: cases.filter((c) => c.evidence.negativeCurvature === true).length,
-      minLambdaGN: Math.min(...cases.map((c) => num(c, 'lambdaMinGN') ?? Infinity)),
-      mlpCases: mlp.length,
+      negativeCurvatureCases: cases.filter((e) => withEigenvalues(e) && e.negativeCurvature).length,
+      minLambdaGN: minOf(cases.filter(withEigenvalues).map((e) => e.lambdaMinGN)),
+      mlpCases: decomposition.length + rank.length,
       /** Worst |H − H_fd| ÷ finite-difference error estimate over MLP cases (≤ 1 passes). */
-      mlpWorstFdRatio: maxOf(values((c) => num(c, 'fdRatio'))),
+      mlpWorstFdRatio: maxOf(numbers(decomposition.map((e) => e.fdRatio))),
       /** Smallest ratio by which "H = Gauss–Newton" missed the finite differences (> 1 rejects). */
-      mlpMinGaussNewtonOnlyRatio: minOf(values((c) => (c.evidence.residualVisible === true ? num(c, 'gnOnlyFdRatio') : null))),
-      mlpWorstHvpErrorOverTolerance: maxOf(values((c) => { const e = num(c, 'hvpError'); const t = num(c, 'hvpTolerance'); return e !== null && t ? e / t : null; })),
+      mlpMinGaussNewtonOnlyRatio: minOf(numbers(decomposition.map((e) => (e.residualVisible ? e.gnOnlyFdRatio : null)))),
+      mlpWorstHvpErrorOverTolerance: maxOf(decomposition.filter((e) => e.hvpTolerance > 0).map((e) => e.hvpError / e.hvpTolerance)),
       /** Largest rank(GN) ÷ bound (N(k−1) softmax CE, N·k MSE) over MLP cases (≤ 1 passes). */
-      mlpMaxRankOverBound: maxOf(rankCases.map((c) => num(c, 'gaussNewtonRank')! / num(c, 'gnRankBound')!)),
-      mlpRankBoundAttained: attained.length,
+      mlpMaxRankOverBound: maxOf(rank.map((e) => e.gaussNewtonRank / e.gnRankBound)),
+      mlpRankBoundAttained: rank.filter((e) => e.gaussNewtonRank === e.gnRankBound && e.rankBoundBinding).length,
       /** Cases where ∇²ℓ = diag(p) exceeded N(k−1), and the smallest margin (first eigenvalue past the bound ÷ rank tolerance). */
-      mlpDiagCurvatureRejected: mlp.filter((c) => c.evidence.diagCurvatureRejected === true).length,
-      mlpDiagCurvatureMinMargin: minOf(values((c) => (c.evidence.diagCurvatureRejected === true ? num(c, 'diagCurvatureMargin') : null))),
+      mlpDiagCurvatureRejected: diag.length,
+      mlpDiagCurvatureMinMargin: minOf(numbers(diag.map((e) => e.diagonalCurvature!.margin))),
     };
   },
   figures(ctx) {
-    const cases = allCases(ctx.units);
+    const cases = allCases(ctx.units).map((c) => c.evidence);
     const figures: Figure[] = [];
     // Cases with real negative curvature (λ_min(H) < −tol): there the claim says λ_min(R) ≤ λ_min(H) < 0,
     // i.e. |λ_min(R)| ≥ |λ_min(H)| — on a log-log plot, every point on or above y = x.
-    const negative = cases.filter((c) => c.evidence.negativeCurvature === true && num(c, 'lambdaMinH') !== null && num(c, 'lambdaMinR') !== null);
+    const negative = cases.filter(withEigenvalues).filter((e) => e.negativeCurvature);
     if (negative.length) {
       figures.push(
         diagonalScatter(
-          negative.map((c) => ({ x: -num(c, 'lambdaMinH')!, y: -num(c, 'lambdaMinR')!, series: where(c) })),
+          negative.map((e) => ({ x: -e.lambdaMinH, y: -e.lambdaMinR, series: where(e) })),
           {
             id: figureId(ctx.claim, 'negative-curvature'),
             title: 'S1: negative curvature of H comes from the residual term',
@@ -75,12 +74,10 @@ export const s1Hook: ClaimReportHook<LegacyEvidence> = {
         ),
       );
     }
-    const rank = cases
-      .filter((c) => !isMlp(c) && num(c, 'gaussNewtonRank') !== null && num(c, 'N') !== null)
-      .map((c) => ({ x: num(c, 'N')!, y: num(c, 'gaussNewtonRank')!, series: where(c) }));
-    if (rank.length) {
+    const twoLayer = cases.flatMap((e) => (e.kind === 'two-layer' ? [{ x: e.N, y: e.gaussNewtonRank, series: where(e) }] : []));
+    if (twoLayer.length) {
       figures.push(
-        diagonalScatter(rank, {
+        diagonalScatter(twoLayer, {
           id: figureId(ctx.claim, 'rank'),
           title: 'S1: rank of Gauss–Newton vs number of samples N',
           xTitle: 'number of samples N',
@@ -90,13 +87,10 @@ export const s1Hook: ClaimReportHook<LegacyEvidence> = {
         }),
       );
     }
-    const mlpRank = cases.filter((c) => isMlp(c) && num(c, 'gaussNewtonRank') !== null && num(c, 'gnRankBound') !== null);
+    const mlpRank = cases.filter((e): e is S1MlpRankEvidence => e.kind === 'mlp-rank');
     if (mlpRank.length) {
-      const points = mlpRank.map((c) => ({ x: num(c, 'gnRankBound')!, y: num(c, 'gaussNewtonRank')!, series: `Gauss–Newton, ${lossName(c)}` }));
-      for (const c of mlpRank) {
-        const w = num(c, 'diagCurvatureRank');
-        if (w !== null) points.push({ x: num(c, 'gnRankBound')!, y: w, series: 'wrong: ∇²ℓ = diag(p), softmax CE' });
-      }
+      const points = mlpRank.map((e) => ({ x: e.gnRankBound, y: e.gaussNewtonRank, series: `Gauss–Newton, ${lossName(e)}` }));
+      for (const e of mlpRank) if (e.diagonalCurvature) points.push({ x: e.gnRankBound, y: e.diagonalCurvature.rank, series: 'wrong: ∇²ℓ = diag(p), softmax CE' });
       figures.push(
         diagonalScatter(points, {
           id: figureId(ctx.claim, 'mlp-rank'),
@@ -113,4 +107,4 @@ export const s1Hook: ClaimReportHook<LegacyEvidence> = {
 };
 
 /** S1 for the report: its metadata, evidence schema and hook. */
-export const s1Claim = reportedClaim(S1_CLAIM, LegacyEvidenceSchema, s1Hook);
+export const s1Claim = reportedClaim(S1_CLAIM, S1EvidenceSchema, s1Hook);

@@ -15,7 +15,8 @@
 import { buildProblem, type TeacherStudentProblem } from '../../src/config/buildProblem.js';
 import type { ExplicitTwoLayerConfig } from '../../src/config/types.js';
 import { layersFromTheta } from '../../src/nets/mlp/index.js';
-import { C3_CLAIM, predictedRank, reluSeparation, RELU_MIN_SEPARATION, RELU_SAMPLES_PER_PARAMETER, SMOOTH_MIN_SEPARATION, unitSeparation } from '../../theory/rankTable.js';
+import { C3_CLAIM } from '../../theory/rankTableClaim.js';
+import { predictedRank, reluSeparation, RELU_MIN_SEPARATION, RELU_SAMPLES_PER_PARAMETER, SMOOTH_MIN_SEPARATION, unitSeparation } from '../../theory/rankTable.js';
 import { rankTableProperty } from '../definitions/rank.js';
 import { applied, notApplicable, partFrom, type ModelCheckResult, type ModelSubject } from './types.js';
 

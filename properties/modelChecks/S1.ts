@@ -24,7 +24,10 @@ import { Rng } from '../../src/rng/index.js';
 import { EIGEN_SLACK } from '../../src/spectrum/decomposition.js';
 import { operatorEnds } from '../../src/spectrum/operatorEnds.js';
 import { S1_CLAIM } from '../../theory/gaussNewtonDecomposition.js';
-import { checkMlpDecomposition, checkMlpGaussNewtonRank, gaussNewtonPsdProperty, ROUTE_SLACK } from '../definitions/gaussNewtonDecomposition.js';
+import { ROUTE_SLACK } from '../../theory/gaussNewtonDecomposition.js';
+import { gaussNewtonPsdProperty } from '../definitions/gaussNewtonDecomposition.js';
+import { checkMlpDecomposition } from '../definitions/S1/mlpDecomposition.js';
+import { checkMlpGaussNewtonRank } from '../definitions/S1/mlpGaussNewtonRank.js';
 import { applied, partFrom, type ModelCheckPart, type ModelCheckResult, type ModelSubject } from './types.js';
 
 /** Largest cost (multiply-adds) of the dense route's finite-difference Hessian, 12·N·P² (4P gradients of 3NP): ≈ a minute. */

@@ -8,7 +8,8 @@
  */
 import type { GeneratedConfig } from '../../src/config/types.js';
 import { C1_CLAIM } from '../../theory/gaussNewton.js';
-import { C2A_CLAIM, C2B_CLAIM, C2C_CLAIM, isLinear, predictedLinearRank } from '../../theory/linearNetwork.js';
+import { isLinear, predictedLinearRank } from '../../theory/linearNetwork.js';
+import { C2A_CLAIM, C2B_CLAIM, C2C_CLAIM } from '../../theory/linearNetworkClaims.js';
 import { atOptimumProperty, offOptimumProperty } from '../definitions/gaussNewton.js';
 import { linearRankProperty, linearSpectrumProperty, whitenedSpectrumProperty, zeroOutputCounterexampleProperty } from '../definitions/linearNetwork.js';
 import { applied, notApplicable, partFrom, type ModelCheckResult, type ModelSubject } from './types.js';

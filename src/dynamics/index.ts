@@ -25,6 +25,8 @@ export { quadraticGradientDescent } from './quadraticIteration.js';
 export { classifyRegime } from './regime.js';
 export { lossRoundingFloor, relativeRoundingError, TRUST_FACTOR } from './roundingFloor.js';
 export { measuredTimeToFraction, predictedTimeToFraction } from './timeToFraction.js';
+export { olsSlope, olsSlopeDeviationBound } from './olsSlope.js';
+export { weylSlopeBand } from './weylSlopeBand.js';
 
 export type { QuadraticModel } from './eigenbasis.js';
 export type { GradientDescentOptions, GradientDescentRun } from './gradientDescent.js';

@@ -8,4 +8,5 @@ export type { LinalgBackend, SymmetricEigen } from './backend.js';
 export { getBackend, BACKEND_NAMES } from './selectBackend.js';
 export type { BackendName } from './selectBackend.js';
 export { numericalRank } from './numericalRank.js';
+export { symmetricSpectralNorm } from './spectralNorm.js';
 export type { RankEvidence, NumericalRankOptions } from './numericalRank.js';

@@ -1,18 +1,10 @@
-/** theory/longTimeLearning.ts: the C4 predictions and their wrong neighbours, on closed forms. */
+/** theory/longTimeLearning.ts and longTimeLearningPredictions.ts: the C4 predictions and their wrong neighbours, on closed forms. */
 import { describe, expect, it } from 'vitest';
 import { quadraticModelOfMatrix } from '../../src/dynamics/eigenbasis.js';
 import { gradientDescentPrediction, logLossAt, slowestModes } from '../../src/dynamics/modeMixture.js';
 import { predictedTimeToFraction } from '../../src/dynamics/timeToFraction.js';
-import {
-  c4FlowLateSlope,
-  c4LateSlope,
-  c4NormalisedTimeBand,
-  c4TimeToFraction,
-  CONVERGING_NEIGHBOURS,
-  neighbourSlope,
-  orderRatioBand,
-  TOP_MODE_NEIGHBOURS,
-} from '../../theory/longTimeLearning.js';
+import { CONVERGING_NEIGHBOURS, orderRatioBand, TOP_MODE_NEIGHBOURS } from '../../theory/longTimeLearning.js';
+import { c4FlowLateSlope, c4LateSlope, c4NormalisedTimeBand, c4TimeToFraction, neighbourSlope } from '../../theory/longTimeLearningPredictions.js';
 import { diagonalQuadratic } from './diagonalQuadratic.js';
 
 const S = { lambdaMinPositive: 0.1, lambdaMax: 1.9, meanPositive: 0.8 };
