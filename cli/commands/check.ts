@@ -53,7 +53,7 @@ export const checkCommand: CommandSpec = {
   ],
   examples: ['npm run --silent cli -- check examples/own-network/config.json', 'npm run --silent cli -- check examples/erf-small.json --out erf-check.html'],
   details:
-    'Statuses: pass, fail (exit 1), inconclusive (undecidable in float64; not a failure), observation (a claim stated as a rate over many nets, e.g. S2: reported, not judged), not applicable (with the reason). On an mlp config: S1 (H = GN + R by finite differences and the R-operator, GN ⪰ 0 with rank ≤ N(k−1) for cross-entropy or N·k, negative curvature from R), the S2 observation (outliers against the classes in the labels), C3 where the net is two-layer, bias-free with a scalar output; on teacher–student configs also C1 and C2a–c. Large models (the dense checks past the memory budget or ~4e10 multiply-adds) get the matrix-free form of S1.',
+    'Statuses: pass, fail (exit 1), inconclusive (undecidable in float64; not a failure), observation (a claim stated as a rate over many nets, e.g. S2: reported, not judged), not applicable (with the reason). On an mlp config: S1 (H = GN + R by finite differences and the R-operator, GN ⪰ 0 with rank ≤ N(k−1) for cross-entropy or N·k, negative curvature from R), the S2 observation (outliers against the classes in the labels), C3 where the net is two-layer, bias-free with a scalar output; on teacher–student configs also C1 and C2a–c. Large models (the dense checks past the memory budget or 1e10 multiply-adds, ≈ 40 s) get the matrix-free form of S1.',
   run,
 };
 
