@@ -211,6 +211,26 @@ describe('check: every claim on one model', () => {
     expect(html).toContain('data-claim="S1" data-status="pass"');
   });
 
+  it('past the dense budget S1 runs in its matrix-free form (finite-difference columns, Lanczos ends) and still passes', async () => {
+    const before = process.env.HC_MEMORY_BUDGET_MB;
+    // 2 MiB: the dense P×P route (7.7 MB at P = 474) is refused, a Lanczos basis (1.1 MB) fits.
+    process.env.HC_MEMORY_BUDGET_MB = '2';
+    try {
+      const r = await runCli('check', cfg('tanh_ce_p474_f64'), '--json', '--out', join(mkdtempSync(join(tmpdir(), 'hc-check-')), 'p.html'));
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      const o = JSON.parse(r.out);
+      const s1 = o.claims.find((c: { claim: string }) => c.claim === 'S1');
+      expect(s1.status).toBe('pass');
+      expect(s1.reason).toMatch(/matrix-free form/);
+      expect(s1.parts.map((p: { name: string }) => p.name).join(' | ')).toMatch(/H·e_i against finite differences .* \| wrong neighbour: GN alone .* \| GN ⪰ 0 .* \| negative curvature comes from R.* \| H·u = 0 along the softmax shift/);
+      expect(o.decomposition.route).toMatch(/^matrix-free/);
+    } finally {
+      if (before === undefined) delete process.env.HC_MEMORY_BUDGET_MB;
+      else process.env.HC_MEMORY_BUDGET_MB = before;
+    }
+  });
+
   it('a two-layer, bias-free, scalar-output MLP gets the rank table (C3) as well', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hc-c3-'));
     const W = [[1.1, -0.4], [0.2, 0.9], [-0.7, -0.6]];
