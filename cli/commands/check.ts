@@ -116,7 +116,8 @@ export async function checkModel(loaded: LoadedModel, backend: LinalgBackend, se
   const density = spectralDensity(m.hessianOperator(), { probes, steps, seed, backend, operatorCacheBytes: m.operatorCacheBytes, onApply: () => progress.tick() });
   const dense = denseHessianBytes(m.P, m.N) <= memoryBudgetBytes();
   if (!dense) progress.phase('check: decomposition (matrix-free)', 0, true);
-  const decomposition = decompose(m, { k: 5, backend, route: dense ? 'dense' : 'matrix-free', seed, onApply: () => progress.tick() });
+  // Matrix-free: the ends to 1e-8·‖A‖ (what the page shows), ten trace probes.
+  const decomposition = decompose(m, { k: 5, backend, route: dense ? 'dense' : 'matrix-free', seed, onApply: () => progress.tick(), ...(dense ? {} : { tolerance: 1e-8, traceProbes: 10 }) });
   const fromS2 = results.find((r) => r.claim === 'S2')?.data as { top?: number[]; residuals?: number[] } | undefined;
   let top: { values: number[]; residuals: number[] };
   if (fromS2?.top) top = { values: fromS2.top, residuals: fromS2.residuals ?? [] };
