@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { C2D_PROPERTIES } from './definitions/spectralLaw.js';
+import { C2D_PROPERTIES } from './definitions/C2d/index.js';
 import { assertProperty } from './support/assertProperty.js';
 
 describe('C2d · the law of the linear-network spectrum (whitened data)', () => {

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { C2E_PROPERTIES } from './definitions/spectralLaw.js';
+import { C2E_PROPERTIES } from './definitions/C2e/index.js';
 import { assertProperty } from './support/assertProperty.js';
 
 describe('C2e · finite un-whitened data: free multiplicative convolution with MP(Ni/N)', () => {

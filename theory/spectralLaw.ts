@@ -15,8 +15,9 @@
  *   mean      Nh(σ1² + σ2²)                                  (= theory.md; E tr WᵀW / Ni = Nh σ1²)
  *   variance  2Nh σ2⁴ + Nh(Ni + 1) σ1⁴                         (E tr (WᵀW)² = σ1⁴ Nh Ni (Nh + Ni + 1))
  * theory.md's variance 2Nh σ2⁴ + Nh Ni σ1⁴ is the limit law's variance (the MP law's γs²):
- * at finite size it is low by Nh σ1⁴ (relative 1/(Ni + 1 + 2ρ²/… ) of the MP part). The
- * property asserts the EXACT finite-size variance, and records the limit's deficit.
+ * at finite size it is low by Nh σ1⁴, i.e. by 1/(Ni + 1) of the exact MP part Nh(Ni + 1)σ1⁴,
+ * or by 1/(Ni + 1 + 2(σ2/σ1)⁴) of the exact total. The property asserts the EXACT finite-size
+ * variance, and records the limit's deficit (as a z-score).
  *
  * WRONG NEIGHBOURS (theory.md §4: the same test must reject each):
  *   'gamma-inverted'   MP ratio Ni/Nh replaced by Nh/Ni (scale kept)
@@ -64,6 +65,24 @@ export type C2dNeighbour = (typeof C2D_NEIGHBOURS)[number];
 
 /** The mis-scaling of the 'mp-scale-10pc' neighbour. */
 export const MP_SCALE_ERROR = 1.1;
+
+/**
+ * Per-test significance level of every KS test of C2d and C2e (the right law must not be
+ * rejected, each wrong neighbour must be). Per test; the report applies Holm across claims to
+ * the right-theory p-values (reports/README.md). Calibrated: `calibrate C2d|C2e --runs 200`.
+ */
+export const KS_ALPHA = 0.01;
+
+/** z bound of C2d's mean and variance checks (two-sided tail 6.8e-6: adds nothing to the false-positive budget). */
+export const MOMENT_Z = 4.5;
+
+/** How the report and the claim's statement name each wrong neighbour. */
+export const C2D_NEIGHBOUR_LABELS: Readonly<Record<C2dNeighbour, string>> = {
+  'gamma-inverted': 'γ → 1/γ',
+  'no-chi2-shift': 'χ² shift removed',
+  'mp-scale-10pc': `MP scale ×${MP_SCALE_ERROR}`,
+  pooled: 'pooled eigenvalues of one Hessian',
+};
 
 function validate(p: SpectralLawParams): void {
   for (const k of ['Nh', 'Ni'] as const) {
@@ -177,12 +196,32 @@ export function tabulatedLaw(law: SpectralLaw, width = 12, nodes = 2049): Spectr
   return { ...law, cdf: tabulatedCdf((x) => law.cdf(x), lo, hi, nodes, law.sharp ? [law.sharp] : []) };
 }
 
-/** The claim C2d as the suite states it (docs/theory.md#c2d). */
+/**
+ * sup_x |F_a(x) − F_b(x)| on a uniform grid of `points` + 1 values over b's mean ± `width` sd
+ * (clipped at 0: the laws here live on [0, ∞)). A grid maximum, so a lower bound on the true
+ * sup-distance, short of it by at most the largest change of |F_a − F_b| between grid points
+ * (≲ (f_a + f_b)·step; ≈ 1e-3 of a unit-spread law at the defaults). Cost: 2(points + 1) cdf calls.
+ */
+export function supDistance(a: SpectralLaw, b: SpectralLaw, width = 8, points = 2000): number {
+  const m = b.mean();
+  const sd = Math.sqrt(b.variance());
+  let D = 0;
+  for (let i = 0; i <= points; i++) {
+    const x = Math.max(0, m + sd * (-width + (2 * width * i) / points));
+    D = Math.max(D, Math.abs(a.cdf(x) - b.cdf(x)));
+  }
+  return D;
+}
+
+/** The claim C2d as the suite states it (docs/theory.md#c2d); numbers quoted from the constants above. */
 export const C2D_CLAIM: Claim = {
-    id: 'C2d',
-    title: 'Linear network, whitened data: the law of the spectrum',
-    statement: 'Over the teacher ensemble (C = I), a uniformly chosen nonzero eigenvalue of H(θ*) follows σ2²·χ²(Nh) ⊛ Nh·σ1²·MP(Ni/Nh) (MP with its atom at 0 for γ > 1), asymptotically in Nh, Ni at fixed γ; mean Nh(σ1² + σ2²), variance 2Nh·σ2⁴ + Nh(Ni + 1)·σ1⁴ at finite size (theory.md: Nh·Ni·σ1⁴ in the limit). KS at α = 0.01 per test; wrong neighbours γ → 1/γ, χ² shift removed, MP scale +10%, pooled eigenvalues of one Hessian rejected.',
-    source: `${COUTO} (law as stated; finite-size variance derived)`,
-    kind: 'statistical',
-    testedIn: 'properties/C2d.spectralLaw.test.ts',
+  id: 'C2d',
+  title: 'Linear network, whitened data: the law of the spectrum',
+  statement:
+    'Over the teacher ensemble (C = I), a uniformly chosen nonzero eigenvalue of H(θ*) follows σ2²·χ²(Nh) ⊛ Nh·σ1²·MP(Ni/Nh) (MP with its atom at 0 for γ > 1), asymptotically in Nh, Ni at fixed γ; ' +
+    `mean Nh(σ1² + σ2²), variance 2Nh·σ2⁴ + Nh(Ni + 1)·σ1⁴ at finite size (theory.md: Nh·Ni·σ1⁴ in the limit), each within ±${MOMENT_Z} standard errors. ` +
+    `KS at α = ${KS_ALPHA} per test; wrong neighbours ${C2D_NEIGHBOURS.map((w) => C2D_NEIGHBOUR_LABELS[w]).join(', ')} rejected.`,
+  source: `${COUTO} (law as stated; finite-size variance derived)`,
+  kind: 'statistical',
+  testedIn: 'properties/C2d.spectralLaw.test.ts',
 };

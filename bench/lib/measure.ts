@@ -8,6 +8,8 @@ import { writeFileSync } from 'node:fs';
 export interface Timing {
   readonly medianMs: number;
   readonly runsMs: number[];
+  /** Process CPU time (user + system, all threads) per run, ms: steadier than wall time on a shared machine. */
+  readonly cpuMs?: number[];
 }
 
 export interface CaseResult {
@@ -35,12 +37,16 @@ export function timeIt<T>(fn: () => T, reps: number, warmup = 0): { result: T; t
   let result = undefined as T;
   for (let i = 0; i < warmup; i++) result = fn();
   const runsMs: number[] = [];
+  const cpuMs: number[] = [];
   for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     result = fn();
     runsMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs.push((c.user + c.system) / 1000);
   }
-  return { result, timing: { medianMs: median(runsMs), runsMs } };
+  return { result, timing: { medianMs: median(runsMs), runsMs, cpuMs } };
 }
 
 export function peakRssMiB(): number {

@@ -3,7 +3,7 @@
  * under its own law with fresh seeds (run r: Rng.fromSeed(S).split(`run:${r}`)) and prints the
  * empirical false-positive rate at the test's α with an exact Clopper–Pearson 95% interval, and
  * the power against each wrong neighbour (src/calibration). Claims with an experiment: those of
- * properties/definitions/spectralLaw.ts (C2d, C2e). The experiments are imported lazily (they
+ * properties/definitions/lawCalibration.ts (C2d, C2e). The experiments are imported lazily (they
  * pull in the property machinery).
  */
 import { calibrate, type CalibrationResult } from '../../src/calibration/index.js';
@@ -47,7 +47,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positional.length !== 1) throw new CliError(`calibrate: expected one claim id, got ${args.positional.length}; usage: ${usage}`);
   const runs = numberOption(args, 'runs', 'calibrate', (v) => Number.isInteger(v) && v >= 1 && v <= 100000, 'an integer in [1, 100000]');
   const seed = numberOption(args, 'seed', 'calibrate', (v) => Number.isSafeInteger(v) && v >= 0, 'an integer ≥ 0', DEFAULT_CALIBRATION_SEED);
-  const { CALIBRATION_EXPERIMENTS } = await import('../../properties/definitions/spectralLaw.js');
+  const { CALIBRATION_EXPERIMENTS } = await import('../../properties/definitions/lawCalibration.js');
   const claim = args.positional[0];
   const exp = CALIBRATION_EXPERIMENTS[claim];
   if (!exp) throw new CliError(`calibrate: no calibration experiment for claim ${JSON.stringify(claim)}; claims with one: ${Object.keys(CALIBRATION_EXPERIMENTS).join(', ')}`);

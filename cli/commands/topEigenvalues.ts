@@ -17,7 +17,7 @@ import { hessianOperator } from '../../src/hessian/matrixFreeHvp.js';
 import type { LinalgBackend } from '../../src/linalg/backend.js';
 import { LANCZOS_DEFAULTS, lanczosEigenvalues } from '../../src/linalg/lanczos.js';
 import { BACKEND_NAMES, backendNote, describeBackend, getBackend, type BackendName } from '../../src/linalg/selectBackend.js';
-import { kernelSpectrum } from '../../src/spectrum/kernelSpectrum.js';
+import { kernelTopEigenvalues } from '../../src/spectrum/kernelSpectrum.js';
 import { numberOption, type ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
@@ -104,10 +104,8 @@ export function topEigenvalues(problem: TeacherStudentProblem, k: number, backen
   const P = problem.model.P;
   const base = { P, N: problem.N, k, atOptimum: problem.atOptimum, backend: backend.name, ...(note ? { backendNote: note } : {}) };
   if (problem.atOptimum && problem.family === 'two-layer') {
-    const ks = kernelSpectrum(problem, backend);
-    const desc = Array.from(ks.eigenvalues).reverse();
-    while (desc.length < k) desc.push(0); // the structural zeros
-    return { ...base, route: 'structured-kernel', eigenvalues: desc.slice(0, k) };
+    // The k largest of K (Lanczos to the dense solver's rounding level, or dense), zeros appended past rank.
+    return { ...base, route: 'structured-kernel', eigenvalues: Array.from(kernelTopEigenvalues(problem, k, backend).eigenvalues) };
   }
   const cap = Math.min(P, maxIterations ?? Math.max(LANCZOS_DEFAULTS.minIterationCap, 10 * k));
   const cache = problem.family === 'two-layer' && problem.Nh !== null ? 8 * 4 * problem.N * problem.Nh : problem.atOptimum ? 0 : 8 * P * P;

@@ -3,11 +3,11 @@
  * hidden layers and a k-way softmax, trained on k Gaussian clusters (src/training/).
  *
  * Sizes come in two tiers (the run settings' size tier, passed to each arbitrary):
- *  - 'ci' (scale < 10): d = 20, N = 400, width 32, spread 0.25 — the CI budget (S2 + S4 ≤ 15 s
- *    of test time on 2 cores); the count's agreement rates there are measured in
- *    properties/definitions/bulkOutliers.ts (GD: 42 of 50 draws within ±1 of k; SGD: 59/60);
- *  - 'paper' (the report's --full, or HC_SIZE_TIER=paper for vitest): wider nets and more data,
- *    closer to the paper's sizes: one k sweep ≈ 55 s, one width sweep ≈ 13 s, one S4 case ≈ 6 s.
+ *  - 'ci': `SIZES.ci` — the CI budget; the count's agreement rates at these sizes are measured
+ *    in the headers of properties/definitions/bulkOutliers/*.ts;
+ *  - 'paper' (the report's --full, or HC_SIZE_TIER=paper for vitest): `SIZES.paper`, wider nets
+ *    and more data, closer to the paper's sizes: one k sweep ≈ 55 s, one width sweep ≈ 13 s,
+ *    one S4 case ≈ 6 s (2 cores, shared).
  * Seeds are drawn by fast-check (from HC_SEED), so CI is deterministic and --full explores.
  */
 import * as fc from 'fast-check';
@@ -51,8 +51,9 @@ export const SIZES: Readonly<Record<SizeTier, SizeSet>> = {
 };
 
 /**
- * Training: η = 0.2 (stable: the top Hessian eigenvalue measured at these sizes is ≤ 1, far
- * below 2/η = 10) to ‖∇L‖ ≤ 1e-2, capped at 3000 steps (CI runs converge in ≈ 50–150 steps).
+ * Training: a fixed step η (stable: the top Hessian eigenvalue measured at these sizes is ≤ 1,
+ * far below 2/η) until the full-batch ‖∇L‖ ≤ gradientTolerance, capped at maxSteps (CI runs
+ * converge in ≈ 50–150 steps).
  */
 export const TRAINING = { eta: 0.2, gradientTolerance: 1e-2, maxSteps: 3000 } as const;
 
@@ -87,10 +88,10 @@ export function kSweepArb(seedsPerCase: number, tier: SizeTier): fc.Arbitrary<KS
 /**
  * Small-batch SGD draws (batch N/10, full gradient checked every epoch): shared sizes, and
  * `draws` independent (seed, k) pairs, k ∈ {3, 4, 5}. The property tests the RATE of agreement
- * over the draws (properties/definitions/bulkOutliers.ts), as the GD k sweep does.
+ * over the draws (properties/definitions/bulkOutliers/sgdDraws.ts), as the GD k sweep does.
  */
 export interface SgdRateCase {
-  readonly base: Omit<ClusterNetConfig, 'seed' | 'k'>;
+  readonly base: Omit<ClusterNetConfig, 'seed' | 'k' | 'batchSize'> & { readonly batchSize: number };
   readonly draws: ReadonlyArray<{ readonly seed: number; readonly k: number }>;
 }
 
@@ -106,7 +107,8 @@ export function sgdRateArb(draws: number, tier: SizeTier): fc.Arbitrary<SgdRateC
 /**
  * A width sweep: for each of `seeds` (data and initialisation), fixed data (seed, k, d, N) and
  * one net per width of the tier, in increasing order. The property pools the seeds
- * (properties/definitions/bulkOutliers.ts): counts as a rate, the bulk's decrease as one test.
+ * (properties/definitions/bulkOutliers/widthSweep.ts): counts as a rate, the bulk's decrease as
+ * one test.
  */
 export interface WidthSweepCase {
   readonly base: Omit<ClusterNetConfig, 'width' | 'seed'>;

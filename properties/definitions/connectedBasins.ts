@@ -2,10 +2,11 @@
  * S4 · connected basins (theory/connectedBasins.ts; Sagun et al. 2018 §4).
  *
  * One start (seeded initialisation of a ReLU MLP, two hidden layers, k-way softmax, on k
- * Gaussian clusters): full-batch GD to ‖∇L‖ ≤ 1e-2 gives θ_A (the "large batch" end); SGD with
- * batch N/10 continued from θ_A for a fixed number of epochs gives θ_B (the "small batch" end).
- * The loss on LINE_POINTS evenly spaced points of the segment (src/training/lineInterpolation.ts)
- * must show barrier ≤ τ, τ = ½·g·‖θ_B − θ_A‖ + 1e-12·max L derived in theory/connectedBasins.ts.
+ * Gaussian clusters): full-batch GD to ‖∇L‖ ≤ TRAINING.gradientTolerance gives θ_A (the "large
+ * batch" end); SGD with batch N/10 continued from θ_A for S4_SGD_EPOCHS epochs gives θ_B (the
+ * "small batch" end; properties/arbitraries/clusterConfigs.ts). The loss on LINE_POINTS evenly
+ * spaced points of the segment (src/training/lineInterpolation.ts) must show barrier ≤ τ,
+ * τ = ½·g·‖θ_B − θ_A‖ + LOSS_ROUNDING·max L, derived in theory/connectedBasins.ts.
  *
  * The grid resolves bumps wider than 1/(LINE_POINTS − 1) = 0.025 in t; the neighbours' barriers
  * are broad (maximum near t = ½), so the grid is not what separates them.
@@ -17,37 +18,35 @@
  *  - the wrong neighbour, through the SAME check with τ from the SAME formula (its own distance
  *    and end gradients): θ_A against its hidden-unit-permuted twin must show barrier > τ.
  *    The permutation (both hidden layers) is the farthest pairing of units, fixed-point free
- *    (theory/connectedBasins.ts explains why: a random permutation gave margins down to 1.7τ
- *    at k = 2 and failed 2 of 20 soak cases). Measured margins barrier/τ at the CI sizes,
- *    seeds 200–211: k = 2: 4.8–10.7, k = 3: 7.8–14.3, k = 4: 11.2–18.0, k = 5: 11.2–19.1; so a
- *    case's neighbour check fails only if the barrier falls below ~⅕ of its lowest measured
- *    value at k = 2 — never seen (48 calibration cases, plus the soak). Its false-failure
+ *    (theory/connectedBasins.ts says why, and what a random permutation did before).
+ *    Calibration (measured margins barrier/τ at the CI sizes, seeds 200–211): k = 2: 4.8–10.7,
+ *    k = 3: 7.8–14.3, k = 4: 11.2–18.0, k = 5: 11.2–19.1; so a case's neighbour check fails
+ *    only if the barrier falls below ~⅕ of its lowest measured value at k = 2 — never seen
+ *    (48 calibration cases, plus the 20 cases in theory/connectedBasins.ts). Its false-failure
  *    probability is therefore taken as ≪ 1e-3 per property; this is an empirical bound from
  *    the margin distribution, not a derived one.
  * Also computed and recorded, NOT asserted (paper tier only, to keep the CI budget): θ_A
- * against an independent full-batch solution from another initialisation. Its margin is
- * 5–5.6 at width 32 but 1.1 at width 64 (N = 800): wider nets' independent minima approach
- * connectivity (Draxler et al. 2018, Garipov et al. 2018), so "independent solutions are
- * separated by a barrier" is not a safe wrong neighbour.
+ * against an independent full-batch solution from another initialisation; why it is not a safe
+ * wrong neighbour: theory/connectedBasins.ts.
  */
-import { buildMlpProblem, type MlpSpec } from '../../src/nets/mlp/index.js';
+import { buildMlpProblem, type MlpProblem, type MlpSpec } from '../../src/nets/mlp/index.js';
 import { Rng } from '../../src/rng/index.js';
 import { gaussianClusters } from '../../src/training/gaussianClusters.js';
 import { trainByGradientDescent, type TrainingRun } from '../../src/training/gradientDescent.js';
 import { lineInterpolation, type LineProfile } from '../../src/training/lineInterpolation.js';
 import { farthestPairingPermutation, hiddenUnitDescriptors, permuteHiddenUnits } from '../../src/training/permuteHiddenUnits.js';
-import { BASIN_NEIGHBOURS, s4BarrierTolerance } from '../../theory/connectedBasins.js';
+import { BASIN_NEIGHBOURS, s4BarrierTolerance, type BasinNeighbour } from '../../theory/connectedBasins.js';
 import { basinCaseArb, type BasinCase } from '../arbitraries/clusterConfigs.js';
 import { allOf, outcome, type CaseOutcome, type PropertyDefinition } from '../../src/harness/propertyDefinition.js';
-import type { LegacyEvidence } from '../evidence/legacy.js';
+import type { S4Evidence } from '../evidence/S4.js';
 
 /** Grid points on [0, 1] (spacing 0.025). */
 export const LINE_POINTS = 41;
 /** The large-batch end must be a near-minimum: training accuracy and loss as S2's. */
 export const MIN_ACCURACY = 0.99;
 export const MAX_LOSS = 0.05;
-
-const sig = (x: number) => Number(x.toPrecision(4));
+/** The neighbour the property asserts (the other is reported only; see the header). */
+const ASSERTED_NEIGHBOUR: BasinNeighbour['id'] = 'permuted-twin';
 
 function norm(v: Float64Array): number {
   let s = 0;
@@ -57,14 +56,15 @@ function norm(v: Float64Array): number {
 
 export interface BasinRuns {
   readonly spec: MlpSpec;
+  readonly problem: MlpProblem;
   readonly large: TrainingRun;
   readonly small: TrainingRun;
   readonly line: LineProfile;
   readonly tolerance: number;
-  readonly neighbours: ReadonlyArray<{ id: string; description: string; line: LineProfile; tolerance: number }>;
+  readonly neighbours: ReadonlyArray<{ id: BasinNeighbour['id']; description: string; line: LineProfile; tolerance: number }>;
 }
 
-/** Everything S4 computes for one case (deterministic in the case); the report hook reuses it. */
+/** Everything S4 computes for one case (deterministic in the case). */
 export function basinRuns(c: BasinCase): BasinRuns {
   const n = c.net;
   const rng = Rng.fromSeed(n.seed);
@@ -95,52 +95,37 @@ export function basinRuns(c: BasinCase): BasinRuns {
   const ends: Partial<Record<string, Float64Array>> = { 'permuted-twin': twin };
   if (c.independentStart !== false) ends['independent-start'] = trainByGradientDescent(problem, problem.initialTheta(rng.split('init:independent')), gd).theta;
   const neighbours = BASIN_NEIGHBOURS.filter((nb) => ends[nb.id] !== undefined).map((nb) => ({ id: nb.id, description: nb.description, ...lineFor(large.theta, ends[nb.id]!) }));
-  return { spec, large, small, line: main.line, tolerance: main.tolerance, neighbours };
+  return { spec, problem, large, small, line: main.line, tolerance: main.tolerance, neighbours };
 }
 
-function checkBasin(c: BasinCase): CaseOutcome<LegacyEvidence> {
+function checkBasin(c: BasinCase): CaseOutcome<S4Evidence> {
   const r = basinRuns(c);
-  const acc = buildMlpAccuracy(c, r);
-  const evidence: LegacyEvidence = {
+  const acc = r.problem.accuracy(r.large.theta);
+  const evidence: S4Evidence = {
     k: c.net.k,
-    largeBatchSteps: r.large.steps,
-    largeBatchLoss: sig(r.large.finalLoss),
-    largeBatchGradientNorm: sig(r.large.gradientNorm),
-    largeBatchAccuracy: acc,
-    smallBatchEpochs: sig(r.small.epochs),
-    smallBatchLoss: sig(r.small.finalLoss),
-    smallBatchGradientNorm: sig(r.small.gradientNorm),
-    sgdPathMaxLoss: sig(Math.max(...r.small.curve.loss)),
-    distance: sig(r.line.distance),
+    width: c.net.width,
+    largeBatch: { steps: r.large.steps, loss: r.large.finalLoss, gradientNorm: r.large.gradientNorm, accuracy: acc, converged: r.large.converged },
+    smallBatch: { epochs: r.small.epochs, loss: r.small.finalLoss, gradientNorm: r.small.gradientNorm, diverged: r.small.diverged, pathMaxLoss: Math.max(...r.small.curve.loss) },
+    distance: r.line.distance,
     barrier: r.line.barrier,
-    tolerance: sig(r.tolerance),
-    barrierOverTolerance: sig(r.line.barrier / r.tolerance),
+    tolerance: r.tolerance,
+    barrierOverTolerance: r.line.barrier / r.tolerance,
     argMaxT: r.line.argMaxT,
-    lineLoss: r.line.loss.map(sig),
+    lineLoss: r.line.loss,
+    neighbours: r.neighbours.map((nb) => ({ id: nb.id, asserted: nb.id === ASSERTED_NEIGHBOUR, distance: nb.line.distance, barrier: nb.line.barrier, tolerance: nb.tolerance, margin: nb.line.barrier / nb.tolerance, lineLoss: nb.line.loss })),
   };
-  const parts: CaseOutcome<LegacyEvidence>[] = [
+  return allOf(
     outcome(r.large.converged && acc >= MIN_ACCURACY && r.large.finalLoss <= MAX_LOSS, evidence, () => `large-batch run not near a minimum: ${r.large.stopReason}, loss ${r.large.finalLoss}, accuracy ${acc}`),
     outcome(!r.small.diverged, evidence, () => `small-batch continuation diverged: ${r.small.stopReason}`),
     outcome(r.line.barrier <= r.tolerance, evidence, () => `barrier ${r.line.barrier} at t = ${r.line.argMaxT} above the end points' level max(${r.line.endLossA}, ${r.line.endLossB}) exceeds τ = ${r.tolerance} (distance ${r.line.distance})`),
-  ];
-  for (const nb of r.neighbours) {
-    evidence[`neighbourBarrier:${nb.id}`] = sig(nb.line.barrier);
-    evidence[`neighbourTolerance:${nb.id}`] = sig(nb.tolerance);
-    evidence[`margin:${nb.id}`] = sig(nb.line.barrier / nb.tolerance);
-    evidence[`neighbourLineLoss:${nb.id}`] = nb.line.loss.map(sig);
     // Asserted for the permuted twin only; the independent start is reported (see header).
-    if (nb.id === 'permuted-twin') parts.push(outcome(nb.line.barrier > nb.tolerance, evidence, () => `wrong neighbour "${nb.description}" NOT rejected: barrier ${nb.line.barrier} ≤ τ = ${nb.tolerance}`));
-  }
-  return allOf(...parts);
+    ...r.neighbours
+      .filter((nb) => nb.id === ASSERTED_NEIGHBOUR)
+      .map((nb) => outcome(nb.line.barrier > nb.tolerance, evidence, () => `wrong neighbour "${nb.description}" NOT rejected: barrier ${nb.line.barrier} ≤ τ = ${nb.tolerance}`)),
+  );
 }
 
-function buildMlpAccuracy(c: BasinCase, r: BasinRuns): number {
-  const rng = Rng.fromSeed(c.net.seed);
-  const data = gaussianClusters({ k: c.net.k, d: c.net.d, N: c.net.N, spread: c.net.spread }, rng.split('data'));
-  return buildMlpProblem(r.spec, { X: data.X, labels: data.labels }).accuracy(r.large.theta);
-}
-
-export const connectedBasinsProperty: PropertyDefinition<BasinCase, LegacyEvidence> = {
+export const connectedBasinsProperty: PropertyDefinition<BasinCase, S4Evidence> = {
   claim: 'S4',
   name: 'full-batch GD end and its small-batch SGD continuation: no barrier on the line (τ = ½·g·‖Δ‖); the permuted-twin neighbour shows one',
   arbitrary: ({ sizeTier }) => basinCaseArb(sizeTier),

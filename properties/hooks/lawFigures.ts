@@ -1,89 +1,72 @@
 /**
  * Shared by the law claims (C2d, C2e): the eigenvalue histogram against the predicted density
- * and the P–P plot with the KS band, for one i.i.d. sample regenerated from a case's
- * configuration by the property's own sampler (same seed, same stream: the figure's KS p-value
- * is the recorded one up to the cdf's tabulation error ≤ 1e-5, see theory/spectralLaw.ts), and
- * the key number "smallest p under the right law vs α; largest p of a wrong neighbour".
+ * and the P–P plot with the KS band, for one case, drawn from what the property recorded
+ * (LawFigureData, properties/definitions/lawFigureData.ts): bin counts, each law's bin-averaged
+ * density on a grid, F(x₍ᵢ₎) at kept ranks and the band's half-width; D and p from the case's
+ * KsTest (the numbers that decided it, computed with the tabulated cdfs). Nothing is recomputed.
  *
- * The density drawn over the histogram is the law's density AVERAGED OVER ONE BIN, computed from
- * its cdf as (F(x + w/2) − F(x − w/2))/w (w the bin width): the expected bar height of a bin
- * centred at x. It needs only the cdf (the C2e law is tabulated, C2d's χ²-smeared atom at
- * γ > 1 is far narrower than a bin), and a correct law's curve passes through the bars up to
- * sampling noise.
+ * The density drawn over the histogram is the law's density AVERAGED OVER ONE BIN (the
+ * expected bar height of a bin centred at x), so a correct law's curve passes through the
+ * bars up to sampling noise.
  */
 import { formatNumber } from '../../src/report/figures/format.js';
-import { histogramWithDensity } from '../../src/report/figures/histogramWithDensity.js';
-import { ppPlotWithKsBand } from '../../src/report/figures/ppPlotWithKsBand.js';
+import { binnedHistogramWithDensity, type DensityCurve } from '../../src/report/figures/histogramWithDensity.js';
+import { ppPlotFromPoints, type PpSeries } from '../../src/report/figures/ppPlotWithKsBand.js';
 import type { Figure } from '../../src/report/figures/figure.js';
-import type { KeyNumber } from '../../src/report/types.js';
-import { keyNumberOf } from '../../src/report/claims/genericHook.js';
-
-export interface LawCurve {
-  readonly label: string;
-  readonly cdf: (x: number) => number;
-}
+import type { FigureLaw, KsTest, LawFigureData } from '../evidence/ks.js';
 
 export interface LawFigureInput {
   /** Figure id prefix, e.g. "c2d-gamma-4". */
   readonly id: string;
   /** Title prefix, e.g. "C2d, γ = 4 (Nh = 16, Ni = 64)". */
   readonly title: string;
-  readonly sample: Float64Array;
-  readonly right: LawCurve;
-  /** Laws drawn dashed and put through the same test (wrong neighbours, competing laws). */
-  readonly others: readonly LawCurve[];
-  readonly alpha: number;
-  /** The p-value the property recorded for this sample under the right law (shown beside the figure's). */
-  readonly recordedP: number | null;
+  readonly data: LawFigureData;
+  readonly ks: KsTest;
+  /** Legend label of the claimed law. */
+  readonly claimedLabel: string;
+  /** Legend label of another law by its recorded name. */
+  readonly labelOf: (name: string) => string;
   readonly xTitle: string;
 }
 
-/** Bins of the histogram: ⌈√n⌉ clamped to [8, 50] (as histogramWithDensity's default). */
-function binCount(n: number): number {
-  return Math.min(50, Math.max(8, Math.ceil(Math.sqrt(n))));
-}
-
-/** The law's density averaged over a window of width w centred at x, from its cdf. */
-export function binAveragedDensity(cdf: (x: number) => number, w: number): (x: number) => number {
-  return (x) => (cdf(x + w / 2) - cdf(x - w / 2)) / w;
+function curveOf(data: LawFigureData, law: FigureLaw): DensityCurve {
+  const { lo, hi, grid } = data.histogram;
+  return { x: law.density.map((_, j) => lo + ((hi - lo) * j) / grid), density: law.density };
 }
 
 export function lawFigures(input: LawFigureInput): Figure[] {
-  const xs = input.sample;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of xs) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  const bins = binCount(xs.length);
-  const w = (hi - lo) / bins;
-  const pp = ppPlotWithKsBand(xs, input.right.cdf, {
-    id: `${input.id}-pp`,
-    title: `${input.title}: P–P plot against the right law, KS band at α = ${formatNumber(input.alpha)}`,
-    alpha: input.alpha,
-    lawLabel: input.right.label,
-    others: input.others,
+  const { data, ks } = input;
+  const n = ks.n;
+  const [claimed, ...others] = data.laws;
+  const seriesOf = (law: FigureLaw, label: string, D: number, pValue: number): PpSeries => ({
+    label,
+    D,
+    pValue,
+    points: data.pp.rank.map((i, k) => ({ empirical: (i + 0.5) / n, theoretical: law.cdf[k] })),
   });
-  const recorded = input.recordedP === null ? '' : ` The property recorded p = ${formatNumber(input.recordedP)} for this sample (tabulated cdf).`;
-  const hist = histogramWithDensity(xs, binAveragedDensity(input.right.cdf, w), {
+  // Every other law drawn is a neighbour of the same test (the definitions record both together).
+  const tested = others.flatMap((o) => {
+    const w = ks.neighbours.find((x) => x.name === o.name);
+    return w ? [{ law: o, w }] : [];
+  });
+  const otherSeries = tested.map(({ law, w }) => seriesOf(law, input.labelOf(law.name), w.D, w.pValue));
+  const pp = ppPlotFromPoints(
+    { n, alpha: ks.alpha, bandHalfWidth: data.pp.bandHalfWidth, law: seriesOf(claimed, input.claimedLabel, ks.D, ks.pValue), others: otherSeries },
+    {
+      id: `${input.id}-pp`,
+      title: `${input.title}: P–P plot against the right law, KS band at α = ${formatNumber(ks.alpha)}`,
+      thinning: data.pp.rank.length < n ? `${data.pp.rank.length} of the ${n} points drawn (evenly spaced ranks and each law's worst).` : undefined,
+    },
+  );
+  const { lo, hi, counts } = data.histogram;
+  const hist = binnedHistogramWithDensity({ lo, width: (hi - lo) / counts.length, counts, n }, curveOf(data, claimed), {
     id: `${input.id}-histogram`,
     title: `${input.title}: eigenvalue histogram against the predicted density`,
     xTitle: input.xTitle,
-    bins,
-    domain: [lo, hi],
-    sampleLabel: `i.i.d. sample (n = ${xs.length}, one eigenvalue per draw)`,
-    densityLabel: `${input.right.label} (right law)`,
-    others: input.others.map((o) => ({ label: o.label, density: binAveragedDensity(o.cdf, w) })),
-    note: `Curves are each law's density averaged over one bin width (the expected bar height), from its cdf. KS against the right law: p = ${formatNumber(pp.pValue)} (α = ${formatNumber(input.alpha)}).${recorded}`,
+    sampleLabel: `i.i.d. sample (n = ${n}, one eigenvalue per draw)`,
+    densityLabel: `${input.claimedLabel} (right law)`,
+    others: tested.map(({ law }) => ({ label: input.labelOf(law.name), curve: curveOf(data, law) })),
+    note: `Curves are each law's density averaged over one bin width (the expected bar height), from its cdf. KS against the right law: p = ${formatNumber(ks.pValue)} (α = ${formatNumber(ks.alpha)}; tabulated cdf).`,
   });
-  return [hist, pp.figure];
-}
-
-/** Key number of a KS claim: min p under the right law vs α, with the wrong neighbours' max p. */
-export function lawKeyNumber(rightP: readonly number[], wrongP: readonly number[], alpha: number): KeyNumber {
-  if (rightP.length === 0) return keyNumberOf('smallest p-value under the right law', null, 'no KS test run');
-  const minP = Math.min(...rightP);
-  const wrong = wrongP.length ? `; largest wrong-neighbour p ${formatNumber(Math.max(...wrongP))} (must be < α)` : '';
-  return keyNumberOf(`smallest p-value under the right law (must be ≥ α = ${formatNumber(alpha)})`, minP, `${formatNumber(minP)}${wrong}`);
+  return [hist, pp];
 }

@@ -5,24 +5,10 @@
  * to ~1e-13; the two roots are found by bisection on p (60 steps: |Δp| ≤ 2⁻⁶⁰).
  * Conservative: coverage ≥ level for every p. Cost O(n) per tail evaluation, O(60 n) per bound.
  */
-import { logGamma } from '../stats/index.js';
+import { binomialCdf } from '../stats/binomialCdf.js';
 
-function logChoose(n: number, k: number): number {
-  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
-}
-
-/** P(X ≤ k) for X ~ Binomial(n, p). */
-export function binomialCdf(k: number, n: number, p: number): number {
-  if (k < 0) return 0;
-  if (k >= n) return 1;
-  if (p <= 0) return 1;
-  if (p >= 1) return 0;
-  let s = 0;
-  const lp = Math.log(p);
-  const lq = Math.log1p(-p);
-  for (let j = 0; j <= k; j++) s += Math.exp(logChoose(n, j) + j * lp + (n - j) * lq);
-  return Math.min(1, s);
-}
+/** P(X ≤ k) for X ~ Binomial(n, p): src/stats/binomialCdf.ts (re-exported here for existing callers). */
+export { binomialCdf };
 
 export interface BinomialInterval {
   readonly k: number;

@@ -45,9 +45,12 @@ export function kernelSpectrumBytes(N: number, Nh: number, Ni: number): number {
   return BYTES_PER_FLOAT64 * (KERNEL_SQUARE_COPIES * N * N + HIDDEN_COPIES * N * Nh + N * Ni);
 }
 
-/** Bytes matrix-free Lanczos needs: its basis of (iterations + 1) vectors plus the operator's cache. */
+/**
+ * Bytes matrix-free Lanczos needs: its basis of (iterations + 1) vectors, as many stored
+ * products A·q (src/linalg/lanczos.ts storeProducts), plus the operator's cache.
+ */
 export function lanczosBytes(P: number, iterations: number, operatorCache: number): number {
-  return BYTES_PER_FLOAT64 * ((iterations + 2) * P) + operatorCache;
+  return BYTES_PER_FLOAT64 * (2 * (iterations + 2) * P) + operatorCache;
 }
 
 /** Throws a ConfigError before allocation when the dense path would exceed the budget. */

@@ -31,6 +31,12 @@ export interface LinalgBackend {
    * use `multiply` in ./backendOps.ts, which falls back to portable loops.
    */
   multiply?(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number): Matrix;
+  /**
+   * Optional (native: dgemm with β = 0). The same product written into `out` (a preallocated
+   * Matrix of the result's shape, not aliasing a or b), for loops that reuse buffers. Callers
+   * use `multiplyInto` in ./backendOps.ts.
+   */
+  multiplyInto?(a: Matrix, b: Matrix, transA: boolean, transB: boolean, alpha: number, out: Matrix): void;
 }
 
 /** Which Gram matrix: AᵀA (columns' inner products) or AAᵀ (rows'). */

@@ -5,10 +5,32 @@
  * Source: Golub & Van Loan (4th ed.) §10.1–10.3; the result shape (values, residuals,
  * iterations, converged) follows pytorch-hessian-eigenthings' lanczos.
  *
- * Convergence: after each check the Ritz residual estimates |β_j·s_{j,i}| of the k wanted
- * Ritz pairs (s_i the eigenvectors of T_j, ./tridiagonalEigen.ts) must all be ≤
- * tolerance·max|θ| (max|θ| ≤ ‖A‖, so this is ≤ tolerance·‖A‖). On return the residuals are recomputed explicitly, r_i = ‖A y_i − θ_i y_i‖
- * (k extra applications), and reported.
+ * Convergence, per Ritz pair: after each check (every step by default: O(j²) on T_j against
+ * an application of A) the residual estimates |β_j·s_{j,i}| of the k wanted Ritz pairs (s_i
+ * the eigenvectors of T_j, ./tridiagonalEigen.ts) must all be ≤ tolerance·max|θ| (max|θ| ≤ ‖A‖,
+ * so this is ≤ tolerance·‖A‖). On return the residuals are formed explicitly,
+ * r_i = ‖A y_i − θ_i y_i‖, and reported. With `storeProducts` (the default) A·y_i is
+ * Σ_t s_{t,i}·(A q_t) from the stored products of the applications already made — the same
+ * vector up to rounding of order j·eps·‖A‖, far below any tolerance — so the k extra
+ * applications the check used to cost (13% of a top-20 run at P = 101,000) are saved.
+ *
+ * Reorthogonalisation: partial by default (Simon, "The Lanczos algorithm with partial
+ * reorthogonalization", Math. Comp. 42:115–142, 1984; ./lanczosProcess.ts): the ω-recurrence
+ * estimates the loss of orthogonality in O(j) per step and a full pass against the basis is
+ * made only when it would exceed min(√eps, PARTIAL_LEVEL_FRACTION·tolerance) (and on the
+ * step after). Semi-orthogonality keeps the Ritz values as accurate as full
+ * reorthogonalisation and free of spurious copies; the lower level keeps the reorthogonalisation
+ * coefficients left out of T — which would otherwise put a floor of about √eps·‖A‖ under the
+ * explicit residuals — below the tolerance. The residuals reported are explicit (for the
+ * normalised Ritz vectors), so nothing rests on the estimate. At P = 101,000 a full pass reads the whole basis twice (≈ 200 MB at
+ * step 128) — about a fifth of the run — and the partial scheme makes a fraction of them.
+ *
+ * Why plain Lanczos and not block or thick-restart: with full reorthogonalisation, one
+ * Krylov vector per application is the most any method extracts per product (block Lanczos
+ * spends b products per block step; a thick restart discards directions and re-earns them),
+ * so neither lowers the count of applications — the cost here. Restarting would bound memory
+ * and reorthogonalisation work, which at k = 20 and P = 101,000 (≈ 130 steps, 200 MiB) are
+ * not the constraint.
  *
  * Accuracy: for a symmetric A, each Ritz value θ_i has an eigenvalue of A within r_i
  * (Weyl / Bauer–Fike), so `errorBounds[i] = r_i` is rigorous given the computed residual;
@@ -16,12 +38,14 @@
  * far smaller. What Lanczos cannot certify is that no wanted eigenvalue was missed (one
  * whose eigenvector is orthogonal to the random start has probability zero).
  *
- * Cost: iterations × (one apply + 4·j·n reorthogonalisation) + O(j²) per check; memory
- * (iterations + 1)·n float64. Capped at `maxIterations`; `converged` says whether the
+ * Cost: iterations × (one apply + 4·j·n reorthogonalisation) + O(j²) per check, then
+ * 2·k·j·n for the Ritz vectors and their products; memory (iterations + 1)·n float64 for
+ * the basis and as much again for the stored products (`storeProducts: false` halves it and
+ * applies A k more times instead). Capped at `maxIterations`; `converged` says whether the
  * tolerance was met.
  */
 import type { LinalgBackend } from './backend.js';
-import { LanczosProcess } from './lanczosProcess.js';
+import { LanczosProcess, type Reorthogonalisation } from './lanczosProcess.js';
 import type { SymmetricOperator } from './operator.js';
 import { tridiagonalEigenEnds } from './tridiagonalEigen.js';
 import { Rng } from '../rng/rng.js';
@@ -37,8 +61,15 @@ export interface LanczosOptions {
   readonly tolerance?: number;
   /** Cap on Lanczos steps. @defaultValue min(n, max(300, 10·k)) */
   readonly maxIterations?: number;
-  /** Steps between convergence checks. @defaultValue 5 */
+  /** Steps between convergence checks. @defaultValue 1 */
   readonly checkEvery?: number;
+  /** Keep A·q_t so the final residuals need no further applications (doubles memory). @defaultValue true */
+  readonly storeProducts?: boolean;
+  /**
+   * 'partial' (Simon's ω-recurrence: a full pass only when semi-orthogonality is at stake) or
+   * 'full' (every step). @defaultValue 'partial'
+   */
+  readonly reorthogonalisation?: Reorthogonalisation;
   /** Source of the start vector (and restart vectors). @defaultValue Rng.fromSeed(0).split('lanczos') */
   readonly rng?: Rng;
   /** Backend whose dgemm does the reorthogonalisation when it has one. @defaultValue none (portable loops) */
@@ -54,8 +85,10 @@ export interface LanczosResult {
   readonly residuals: Float64Array;
   /** Rigorous bound on the distance from values[i] to an eigenvalue of A (= residuals[i]). */
   readonly errorBounds: Float64Array;
-  /** Lanczos steps taken (operator applications, not counting the k residual checks). */
+  /** Lanczos steps taken (one operator application each). */
   readonly iterations: number;
+  /** All operator applications: iterations, plus k when the residuals were recomputed (storeProducts false). */
+  readonly applications: number;
   /** True when every wanted residual estimate met tolerance·normEstimate (or the Krylov space filled R^n). */
   readonly converged: boolean;
   /** max |θ| over all Ritz values: a lower bound on ‖A‖ (up to rounding), the scale of the relative test. */
@@ -63,22 +96,41 @@ export interface LanczosResult {
   readonly tolerance: number;
   /** Invariant-subspace restarts (repeated eigenvalues found). */
   readonly restarts: number;
+  /** Steps that reorthogonalised against the whole basis (all of them for 'full'). */
+  readonly fullReorthogonalisations: number;
   /** Ritz vectors (unit, length n) in the order of `values`, when asked for. */
   readonly vectors?: Float64Array[];
 }
 
-export const LANCZOS_DEFAULTS = { which: 'largest' as LanczosWhich, tolerance: 1e-10, checkEvery: 5, minIterationCap: 300 };
+/**
+ * Partial reorthogonalisation threshold as a fraction of the residual tolerance: the
+ * coefficients it leaves out of T contaminate the explicit residuals by about that level
+ * times ‖A‖ (measured at P = 101,000: threshold √eps gave residuals 5.8e-10·λ₁ for a 1e-10
+ * target; 0.1·tol keeps them under it).
+ */
+export const PARTIAL_LEVEL_FRACTION = 0.1;
+
+export const LANCZOS_DEFAULTS = { which: 'largest' as LanczosWhich, tolerance: 1e-10, checkEvery: 1, minIterationCap: 300 };
 
 export function lanczosEigenvalues(op: SymmetricOperator, options: LanczosOptions): LanczosResult {
   const n = op.size;
   const o = fill(options, n);
-  const proc = new LanczosProcess(op, o.rng.normals(n), o.rng.split('restarts'), o.backend, Math.min(o.maxIterations + 1, 4 * o.k + 16));
+  const proc = new LanczosProcess(op, o.rng.normals(n), o.rng.split('restarts'), o.backend, Math.min(o.maxIterations + 1, 4 * o.k + 16), o.storeProducts, o.maxIterations + 1, o.reorthogonalisation, Math.min(Math.sqrt(2 ** -52), PARTIAL_LEVEL_FRACTION * o.tolerance));
   let converged = false;
   let ends = tridiagonalEigenEnds([], []);
+  let restarts = 0;
+  let settleUntil = o.k; // no check before k steps, nor within k steps of a restart
   while (proc.steps < o.maxIterations && proc.step()) {
     const j = proc.steps;
+    if (proc.restarts !== restarts) {
+      // An invariant subspace was found and a random direction begun: its block needs a few
+      // steps before its own extreme Ritz values (e.g. further copies of a repeated
+      // eigenvalue) can compete with the ones already converged.
+      restarts = proc.restarts;
+      settleUntil = j + o.k;
+    }
     const last = proc.exhausted || j === o.maxIterations;
-    if (j < o.k || (!last && j % o.checkEvery !== 0)) continue;
+    if (!last && (j < settleUntil || j % o.checkEvery !== 0)) continue;
     ends = tridiagonalEigenEnds(proc.alpha, proc.beta);
     if (proc.exhausted) {
       converged = true;
@@ -97,29 +149,34 @@ export function lanczosEigenvalues(op: SymmetricOperator, options: LanczosOption
   const values = Float64Array.from(wanted, (i) => ends.values[i]);
   const normEstimate = ends.values.length === 0 ? 0 : Math.max(Math.abs(ends.values[0]), Math.abs(ends.values[ends.values.length - 1]));
   const residuals = new Float64Array(wanted.length);
-  const vectors: Float64Array[] = [];
   // Ritz vectors need the wanted eigenvectors of T in full: inverse iteration, O(j) each.
   const S = ritzCoefficients(proc.alpha, proc.beta, wanted, ends.values);
-  wanted.forEach((_, t) => {
-    const y = proc.combine(S[t]);
-    const ay = op.apply(y);
+  const Y = proc.combineMany(S, 'basis');
+  const AY = proc.storesProducts ? proc.combineMany(S, 'products') : Y.map((y) => op.apply(y));
+  Y.forEach((y, t) => {
+    // Normalise: with a semi-orthogonal basis ‖Q s‖ = 1 + O(√eps); the bound is for the unit vector.
+    const ny = Math.sqrt(y.reduce((acc, x) => acc + x * x, 0));
+    const ay = AY[t];
     let r2 = 0;
     for (let i = 0; i < n; i++) {
       const d = ay[i] - values[t] * y[i];
       r2 += d * d;
     }
-    residuals[t] = Math.sqrt(r2);
-    if (o.wantVectors) vectors.push(y);
+    residuals[t] = Math.sqrt(r2) / ny;
+    for (let i = 0; i < n; i++) y[i] /= ny;
   });
+  const vectors = o.wantVectors ? Y : [];
   return {
     values,
     residuals,
     errorBounds: Float64Array.from(residuals),
     iterations: proc.steps,
+    applications: proc.steps + (proc.storesProducts ? 0 : wanted.length),
     converged,
     normEstimate,
     tolerance: o.tolerance,
     restarts: proc.restarts,
+    fullReorthogonalisations: proc.fullReorthogonalisations,
     ...(o.wantVectors ? { vectors } : {}),
   };
 }
@@ -133,6 +190,8 @@ interface Filled {
   rng: Rng;
   backend: LinalgBackend | null;
   wantVectors: boolean;
+  storeProducts: boolean;
+  reorthogonalisation: Reorthogonalisation;
 }
 
 function fill(options: LanczosOptions, n: number): Filled {
@@ -156,7 +215,14 @@ function fill(options: LanczosOptions, n: number): Filled {
     rng: options.rng ?? Rng.fromSeed(0).split('lanczos'),
     backend: options.backend ?? null,
     wantVectors: options.wantVectors ?? false,
+    storeProducts: options.storeProducts ?? true,
+    reorthogonalisation: checkReorth(options.reorthogonalisation ?? 'partial'),
   };
+}
+
+function checkReorth(r: Reorthogonalisation): Reorthogonalisation {
+  if (r !== 'full' && r !== 'partial') throw new Error(`lanczosEigenvalues: reorthogonalisation must be full or partial, got ${JSON.stringify(r)}`);
+  return r;
 }
 
 /** Indices (into ascending `values`) of the k wanted, in the result order. */

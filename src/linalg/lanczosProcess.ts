@@ -13,10 +13,12 @@
  * block diagonal), which is how repeated eigenvalues are found; `restarts` counts these.
  *
  * Cost per step: one apply + 4·j·n flops per reorthogonalisation pass (one, sometimes two) (through the backend's dgemm
- * when it has one); memory (j + 1)·n float64 for the basis.
+ * when it has one); memory (j + 1)·n float64 for the basis, and j·n more when the products
+ * A·q_i are stored (`storeProducts`: Ritz residuals then need no further applications).
  */
 import type { LinalgBackend } from './backend.js';
-import { multiply } from './backendOps.js';
+import { multiply, portableMultiply } from './backendOps.js';
+import type { Matrix } from './matrix.js';
 import type { SymmetricOperator } from './operator.js';
 import { Rng } from '../rng/rng.js';
 
@@ -28,6 +30,11 @@ import { Rng } from '../rng/rng.js';
 export const BREAKDOWN_RELATIVE = 1e-12;
 /** DGKS: reorthogonalise again when one pass leaves less than 1/√2 of the norm. */
 const DGKS_ETA = Math.SQRT1_2;
+const EPS_LANCZOS = 2 ** -52;
+/** Partial reorthogonalisation keeps every |q_iᵀq_j| below √eps (semi-orthogonality, Simon 1984). */
+const SEMI_ORTHOGONALITY = Math.sqrt(EPS_LANCZOS);
+
+export type Reorthogonalisation = 'full' | 'partial';
 
 export class LanczosProcess {
   readonly n: number;
@@ -39,8 +46,19 @@ export class LanczosProcess {
   restarts = 0;
   /** Largest Gershgorin row sum |α_i| + β_{i−1} + β_i of T seen: ≥ ‖T‖ (≤ 3‖A‖); scales the breakdown test. */
   normEstimate = 0;
+  /** Full reorthogonalisation passes made (every step for 'full'). */
+  fullReorthogonalisations = 0;
   private basis: Float64Array;
   private count = 0; // basis vectors stored (= j + 1 after j steps, the last being q_{j+1})
+  /** A·q_i for i < steps, when stored. */
+  private products: Float64Array | null;
+  // Partial reorthogonalisation state: ω estimates for q_{j−1}, q_j, q_{j+1} against earlier vectors.
+  private omegaPrev = new Float64Array(8);
+  private omegaCur = Float64Array.of(1, 0, 0, 0, 0, 0, 0, 0);
+  private omegaNext = new Float64Array(8);
+  private forceNext = false;
+  /** Level of |q_{j+1}ᵀq_j| after local reorthogonalisation (PROPACK's eps1 = √n·eps/2). */
+  private readonly psi: number;
 
   constructor(
     private readonly op: SymmetricOperator,
@@ -48,10 +66,24 @@ export class LanczosProcess {
     private readonly rng: Rng,
     private readonly backend: LinalgBackend | null,
     capacityHint = 32,
+    storeProducts = false,
+    /** Most basis vectors ever held (growth stops here; a caller capping its steps at m passes m + 1). */
+    private readonly maxVectors = op.size + 1,
+    /** 'full': against every basis vector at every step; 'partial': when the ω-recurrence says so. */
+    readonly reorthogonalisation: Reorthogonalisation = 'full',
+    /**
+     * 'partial' only: reorthogonalise when some estimated |q_iᵀq_j| exceeds this level
+     * (≤ √eps, semi-orthogonality). The reorthogonalisation coefficients it leaves out of T are
+     * of this size, so explicit Ritz residuals carry an error of about level·‖A‖: callers
+     * asking for residuals ≤ tol·‖A‖ pass a level below tol.
+     */
+    private readonly orthogonalityLevel = SEMI_ORTHOGONALITY,
   ) {
     this.n = op.size;
     if (start.length !== this.n) throw new Error(`LanczosProcess: start vector has ${start.length} entries, expected ${this.n}`);
     this.basis = new Float64Array(Math.max(2, Math.min(capacityHint, this.n + 1)) * this.n);
+    this.products = storeProducts ? new Float64Array(this.basis.length) : null;
+    this.psi = (Math.sqrt(this.n) * EPS_LANCZOS) / 2;
     const q = Float64Array.from(start);
     const nq = Math.sqrt(dot(q, q));
     if (!(nq > 0) || !Number.isFinite(nq)) throw new Error('LanczosProcess: start vector must be nonzero and finite');
@@ -77,18 +109,37 @@ export class LanczosProcess {
     const q = this.basis.subarray(j * n, (j + 1) * n);
     const w = this.op.apply(q);
     if (w.length !== n) throw new Error(`LanczosProcess: operator returned ${w.length} entries, expected ${n}`);
+    if (this.products !== null) {
+      if ((j + 1) * n > this.products.length) {
+        const grown = new Float64Array(this.basis.length);
+        grown.set(this.products.subarray(0, j * n));
+        this.products = grown;
+      }
+      this.products.set(w, j * n);
+    }
     let a = dot(q, w);
     if (!Number.isFinite(a)) throw new Error(`LanczosProcess: operator produced a non-finite value at step ${j + 1}`);
-    // Three-term recurrence first, then full reorthogonalisation against q_1..q_{j+1}: one
-    // classical Gram–Schmidt pass, and a second only when the first removed more than 1 − 1/√2
-    // of the norm (the DGKS criterion; Daniel, Gragg, Kaufman & Stewart 1976).
+    // Three-term recurrence first, then reorthogonalisation against q_1..q_{j+1}: one classical
+    // Gram–Schmidt pass, and a second only when the first removed more than 1 − 1/√2 of the
+    // norm (the DGKS criterion; Daniel, Gragg, Kaufman & Stewart 1976) — at every step ('full'),
+    // or only when the estimated loss of orthogonality calls for it ('partial').
     const bPrev = j > 0 ? this.beta[j - 1] : 0;
     const qPrev = j > 0 ? this.basis.subarray((j - 1) * n, j * n) : null;
     for (let i = 0; i < n; i++) w[i] -= a * q[i] + (qPrev === null ? 0 : bPrev * qPrev[i]);
-    for (let pass = 0; pass < 2; pass++) {
-      const before = Math.sqrt(dot(w, w));
-      a += this.orthogonalise(w, j + 1)[j];
-      if (Math.sqrt(dot(w, w)) > DGKS_ETA * before) break;
+    if (this.reorthogonalisation === 'partial') {
+      // Local reorthogonalisation against q_j (O(n)): keeps |q_jᵀq_{j+1}| at rounding level.
+      const c = dot(q, w);
+      for (let i = 0; i < n; i++) w[i] -= c * q[i];
+      a += c;
+    }
+    if (this.reorthogonalisation === 'full' || this.needsReorthogonalisation(j, a, Math.sqrt(dot(w, w)))) {
+      this.fullReorthogonalisations++;
+      for (let pass = 0; pass < 2; pass++) {
+        const before = Math.sqrt(dot(w, w));
+        a += this.orthogonalise(w, j + 1)[j];
+        if (Math.sqrt(dot(w, w)) > DGKS_ETA * before) break;
+      }
+      this.omegaNext.fill(this.psi, 0, j + 1);
     }
     this.alpha.push(a);
     let b = Math.sqrt(dot(w, w));
@@ -109,12 +160,74 @@ export class LanczosProcess {
       for (let i = 0; i < n; i++) r[i] /= nr;
       this.beta.push(0);
       this.push(r);
+      this.omegaNext.fill(this.psi, 0, j + 1);
+      this.rotateOmega(j);
       return true;
     }
     for (let i = 0; i < n; i++) w[i] /= b;
     this.beta.push(b);
     this.push(w);
+    this.rotateOmega(j);
     return true;
+  }
+
+  /**
+   * Partial reorthogonalisation (Simon 1984): estimates ω_{j+1,k} ≈ q_{j+1}ᵀq_k by the
+   * recurrence β_j ω_{j+1,k} = β_k ω_{j,k+1} + (α_k − α_j) ω_{j,k} + β_{k−1} ω_{j,k−1}
+   * − β_{j−1} ω_{j−1,k}, plus a rounding term 2·eps·‖A‖ of the sign of the estimate
+   * (Templates for the Solution of Algebraic Eigenvalue Problems, Bai et al. 2000, §4.4).
+   * Asks for a full reorthogonalisation when some |ω| exceeds the orthogonality level (√eps at
+   * most) — and then for the next step's too, as Simon prescribes — which keeps the basis semi-orthogonal: T_j's
+   * eigenvalues are then as accurate as with full reorthogonalisation (Simon, Thm 4) and no
+   * spurious copies appear. Fills omegaNext with the estimates.
+   */
+  private needsReorthogonalisation(j: number, alphaJ: number, betaJ: number): boolean {
+    const cur = this.omegaCur; // ω_{j,k}, k ≤ j (ω_{j,j} = 1)
+    const prev = this.omegaPrev; // ω_{j−1,k}, k ≤ j − 1 (ω_{j−1,j−1} = 1)
+    const next = this.omegaNext;
+    const normA = Math.max(this.normEstimate, Math.abs(alphaJ) + betaJ);
+    const bPrev = j > 0 ? this.beta[j - 1] : 0;
+    let worst = 0;
+    if (betaJ > 0) {
+      for (let k = 0; k < j; k++) {
+        const bk = this.beta[k];
+        const bkm1 = k > 0 ? this.beta[k - 1] : 0;
+        let x = bk * cur[k + 1] + (this.alpha[k] - alphaJ) * cur[k] + (k > 0 ? bkm1 * cur[k - 1] : 0) - bPrev * prev[k];
+        x = (x + (x >= 0 ? 1 : -1) * 2 * EPS_LANCZOS * normA) / betaJ;
+        next[k] = x;
+        worst = Math.max(worst, Math.abs(x));
+      }
+    }
+    next[j] = this.psi;
+    const forced = this.forceNext;
+    this.forceNext = false;
+    if (forced) return true;
+    if (betaJ > 0 && worst > this.orthogonalityLevel) {
+      this.forceNext = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** After step j: ω_{j−1} ← ω_j, ω_j ← ω_{j+1} (with ω_{j+1,j+1} = 1). */
+  private rotateOmega(j: number): void {
+    if (this.reorthogonalisation !== 'partial') return;
+    const needed = j + 3;
+    if (this.omegaNext.length < needed) {
+      const grow = (x: Float64Array) => {
+        const y = new Float64Array(2 * needed);
+        y.set(x);
+        return y;
+      };
+      this.omegaPrev = grow(this.omegaPrev);
+      this.omegaCur = grow(this.omegaCur);
+      this.omegaNext = grow(this.omegaNext);
+    }
+    const t = this.omegaPrev;
+    this.omegaPrev = this.omegaCur;
+    this.omegaCur = this.omegaNext;
+    this.omegaCur[j + 1] = 1;
+    this.omegaNext = t;
   }
 
   /** Q_j s for a coefficient vector s of length ≤ steps (a Ritz vector when s is an eigenvector of T). */
@@ -128,6 +241,31 @@ export class LanczosProcess {
       for (let t = 0; t < n; t++) out[t] += c * qi[t];
     }
     return out;
+  }
+
+  /** True when A·q_i is stored for every applied basis vector. */
+  get storesProducts(): boolean {
+    return this.products !== null;
+  }
+
+  /**
+   * Σ_i s[t][i]·q_i (source 'basis') or Σ_i s[t][i]·A q_i ('products', when stored) for each
+   * coefficient vector s[t] (length ≤ steps): one product S·Q (k×j times j×n) through the
+   * backend's dgemm when it has one, the portable blocked kernel otherwise.
+   */
+  combineMany(s: readonly ArrayLike<number>[], source: 'basis' | 'products'): Float64Array[] {
+    const n = this.n;
+    const src = source === 'basis' ? this.basis : this.products;
+    if (src === null) throw new Error('LanczosProcess.combineMany: products were not stored (construct with storeProducts = true)');
+    const k = s.length;
+    const j = s.reduce((m, c) => Math.max(m, c.length), 0);
+    if (j > this.steps) throw new Error(`LanczosProcess.combineMany: ${j} coefficients for ${this.steps} steps`);
+    if (k === 0) return [];
+    const S: Matrix = { rows: k, cols: j, data: new Float64Array(k * j) };
+    s.forEach((c, t) => S.data.set(Array.from(c), t * j));
+    const Q: Matrix = { rows: j, cols: n, data: src.subarray(0, j * n) };
+    const Y = this.backend ? multiply(this.backend, S, Q) : portableMultiply(S, Q, false, false, 1);
+    return s.map((_, t) => Y.data.slice(t * n, (t + 1) * n));
   }
 
   /** w ← w − Q_m (Q_mᵀ w) over the first m basis vectors; returns the coefficients Q_mᵀ w. */
@@ -153,9 +291,16 @@ export class LanczosProcess {
   private push(q: Float64Array): void {
     const n = this.n;
     if ((this.count + 1) * n > this.basis.length) {
-      const grown = new Float64Array(Math.min(2 * (this.count + 1), this.n + 1) * n);
+      const cap = Math.min(this.n + 1, this.maxVectors);
+      if (this.count + 1 > cap) throw new Error(`LanczosProcess: more than ${cap} basis vectors requested (raise maxVectors)`);
+      const grown = new Float64Array(Math.min(2 * (this.count + 1), cap) * n);
       grown.set(this.basis.subarray(0, this.count * n));
       this.basis = grown;
+      if (this.products !== null) {
+        const p = new Float64Array(grown.length);
+        p.set(this.products.subarray(0, this.steps * n));
+        this.products = p;
+      }
     }
     this.basis.set(q, this.count * n);
     this.count++;

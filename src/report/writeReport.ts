@@ -33,7 +33,7 @@ export async function renderReport(report: ConformanceReport, catalogue: ClaimCa
   const figures = new Map<string, RenderedFigure[]>();
   for (const c of report.claims) {
     const hook = claimIn(catalogue, c.id)?.hook ?? {};
-    const specs = await claimFigures({ claim: c.id, units: c.evidence.properties }, hook);
+    const specs = claimFigures({ claim: c.id, units: c.evidence.properties }, hook);
     figures.set(c.id, await Promise.all(specs.map(renderFigure)));
   }
   return { html: renderHtml(report, figures), markdown: renderMarkdown(report) };

@@ -16,6 +16,7 @@ export { kolmogorovSf, kolmogorovCdf } from './kolmogorovLimit.js';
 export { smirnovSf } from './ks/smirnov.js';
 export { ksTwoSample } from './ksTwoSample.js';
 export { holm } from './holm.js';
+export { binomialCdf } from './binomialCdf.js';
 
 export type { IncompleteGammaMethod } from './incompleteGamma.js';
 export type { ChiSquaredParams } from './chiSquared.js';

@@ -40,10 +40,6 @@ describe('import graph', () => {
     expect(cycles(graph)).toEqual([]);
   });
 
-  // Claims whose hook still recomputes from configurations (being migrated to typed evidence
-  // that records what their figures draw). Remove a claim from this list when its hook is done;
-  // the list must end empty.
-  const NOT_YET_MIGRATED = new Set(['C2d', 'C2e', 'S2', 'S3', 'S4']);
   const forbidden = (f: string) => f.startsWith('properties/definitions/') || f.startsWith('properties/arbitraries/') || COMPUTING.some((d) => f.startsWith(d));
 
   it('the claim catalogue (report render) reaches no definition, generator or computing engine module', () => {
@@ -51,11 +47,9 @@ describe('import graph', () => {
     expect(hooks.length).toBeGreaterThanOrEqual(12);
     const bad: string[] = [];
     for (const hook of hooks) {
-      const id = hook.slice('properties/hooks/'.length, -3);
-      if (NOT_YET_MIGRATED.has(id)) continue;
       for (const f of closure(graph, hook)) if (forbidden(f)) bad.push(`${hook} → ${f}`);
     }
-    const catalogueOnly = [...closure(graph, 'properties/catalogue.ts')].filter((f) => !f.startsWith('properties/hooks/') && forbidden(f) && ![...NOT_YET_MIGRATED].some((id) => closure(graph, `properties/hooks/${id}.ts`).has(f)));
+    const catalogueOnly = [...closure(graph, 'properties/catalogue.ts')].filter(forbidden);
     expect([...bad, ...catalogueOnly].sort()).toEqual([]);
   });
 

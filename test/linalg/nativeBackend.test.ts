@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gram, multiply, portableMultiply } from '../../src/linalg/backendOps.js';
+import { gram, multiply, multiplyInto, portableMultiply } from '../../src/linalg/backendOps.js';
 import { EPS, gramAAt, gramAtA, type Matrix } from '../../src/linalg/matrix.js';
 import { nativeStatus } from '../../src/linalg/native/loadNative.js';
 import { portableBackend } from '../../src/linalg/portableBackend.js';
@@ -118,7 +118,7 @@ describe.skipIf(!status.loaded)(`native backend vs portable${status.loaded ? '' 
     }
   });
 
-  it('singular values agree with the portable Jacobi SVD (tall and wide)', () => {
+  it('singular values agree with the portable Golub–Kahan SVD (tall and wide)', () => {
     for (const [r, c] of [[50, 20], [20, 50]]) {
       const A = random(r, c, r + c);
       const a = native.singularValues(A);
@@ -158,5 +158,98 @@ describe.skipIf(!status.loaded)(`native backend vs portable${status.loaded ? '' 
   it('empty matrices', () => {
     expect(native.symmetricEigenvalues({ rows: 0, cols: 0, data: new Float64Array(0) })).toHaveLength(0);
     expect(native.singularValues({ rows: 0, cols: 3, data: new Float64Array(0) })).toHaveLength(0);
+    expect(Array.from(gram(native, { rows: 0, cols: 3, data: new Float64Array(0) }, 1, 'AtA').data)).toEqual(new Array(9).fill(0));
+    expect(multiply(native, random(2, 0, 1), random(0, 3, 2)).data).toEqual(new Float64Array(6));
+  });
+
+  it('multiplyInto (dgemm, β = 0) overwrites a reused buffer and matches multiply bit for bit; checks the output shape', () => {
+    const A = random(7, 5, 11);
+    const B = random(6, 5, 12);
+    const out: Matrix = { rows: 7, cols: 6, data: new Float64Array(42).fill(NaN) };
+    multiplyInto(native, A, B, false, true, 0.5, out);
+    expect(Array.from(out.data)).toEqual(Array.from(multiply(native, A, B, false, true, 0.5).data));
+    expect(() => multiplyInto(native, A, B, false, true, 1, { rows: 6, cols: 7, data: new Float64Array(42) })).toThrow(/multiplyInto: out must be a 7x6 Matrix/);
+    expect(() => multiplyInto(native, A, B, false, true, NaN, out)).toThrow(/multiplyInto: alpha must be a finite number/);
+    // the portable fallback writes the same shape
+    const p: Matrix = { rows: 7, cols: 6, data: new Float64Array(42).fill(NaN) };
+    multiplyInto(portableBackend, A, B, false, true, 0.5, p);
+    for (let i = 0; i < 42; i++) expect(Math.abs(p.data[i] - out.data[i])).toBeLessThan(5 * 5 * EPS * 25);
+  });
+
+  it('vector shapes go through dgemv and match the portable kernel (column, row, transposed)', () => {
+    const A = random(40, 30, 21);
+    const x = random(30, 1, 22);
+    const xt = random(40, 1, 23);
+    const pairs: [Matrix, Matrix][] = [
+      [multiply(native, A, x), portableMultiply(A, x, false, false, 1)],
+      [multiply(native, A, xt, true, false, 3), portableMultiply(A, xt, true, false, 3)],
+      [multiply(native, A, { rows: 1, cols: 30, data: x.data }, false, true), portableMultiply(A, { rows: 1, cols: 30, data: x.data }, false, true, 1)],
+      [multiply(native, { rows: 1, cols: 40, data: xt.data }, A), portableMultiply({ rows: 1, cols: 40, data: xt.data }, A, false, false, 1)],
+      [multiply(native, { rows: 40, cols: 1, data: xt.data }, A, true, false, -1), portableMultiply({ rows: 40, cols: 1, data: xt.data }, A, true, false, -1)],
+    ];
+    for (const [got, ref] of pairs) {
+      expect([got.rows, got.cols]).toEqual([ref.rows, ref.cols]);
+      // ≤ 40 products of N(0,1) entries per entry: error ≤ 40·eps·Σ|ab| ≲ 40·eps·40·9·3.
+      for (let i = 0; i < got.data.length; i++) expect(Math.abs(got.data[i] - ref.data[i])).toBeLessThan(40 * 40 * 27 * EPS);
+    }
+  });
+
+  it('a result too large to allocate is an Error naming the method, not an abort', () => {
+    // 1 × 2^21 → a 2^21 × 2^21 Gram (32 TiB): refused by the JavaScript allocation before the addon is called.
+    const wide: Matrix = { rows: 1, cols: 2 ** 21, data: new Float64Array(2 ** 21) };
+    expect(() => native.gram!(wide, 1, 'AtA')).toThrow(/nativeBackend\.gram: cannot allocate the 2097152x2097152 Gram matrix/);
+    expect(() => native.multiply!(transposeOf(wide), wide, false, false, 1)).toThrow(/nativeBackend\.multiply: cannot allocate the 2097152x2097152 product/);
+    expect(() => native.gram!(random(2, 2, 1), Infinity, 'AtA')).toThrow(/nativeBackend\.gram: scale must be a finite number/);
+    expect(() => native.gram!(random(2, 2, 1), 1, 'both' as never)).toThrow(/side must be 'AtA' or 'AAt'/);
+  });
+});
+
+function transposeOf(a: Matrix): Matrix {
+  return { rows: a.cols, cols: a.rows, data: a.data };
+}
+
+describe.skipIf(!status.loaded)('the addon re-checks every argument (hc_lapack errors name the function and argument)', () => {
+  const addon = status.loaded ? status.addon : (null as never);
+  const f = (n: number) => new Float64Array(n);
+
+  it('types, lengths and dimensions', () => {
+    expect(() => addon.syrk(new Float32Array(4) as never, 2, 2, 1, true, f(4))).toThrow(/^hc_lapack\.syrk: argument 0 must be a Float64Array$/);
+    expect(() => addon.syrk(f(3), 2, 2, 1, true, f(4))).toThrow(/^hc_lapack\.syrk: argument 0 has length 3, expected 4$/);
+    expect(() => addon.syrk(f(4), 2, 2, 1, true, f(3))).toThrow(/argument 5 has length 3, expected 4/);
+    expect(() => addon.syrk(f(4), 2, 2, 1, 1 as never, f(4))).toThrow(/syrk: argument 4 must be a boolean/);
+    expect(() => addon.syrk(f(4), 2, 2, 'x' as never, true, f(4))).toThrow(/syrk: argument 3 must be a number/);
+    for (const bad of [-1, 1.5, NaN, 2 ** 31, '2']) {
+      expect(() => addon.eigvalsh(f(1), bad as never, f(1), f(1))).toThrow(/^hc_lapack\.eigvalsh: argument 1 must be an integer dimension in \[0, 2\^31 - 1\]$/);
+    }
+    expect(() => addon.eigvalsh(f(4), 2, f(1), f(4))).toThrow(/eigvalsh: argument 2 has length 1, expected 2/);
+    expect(() => addon.eigh(f(4), 2, f(2), f(3))).toThrow(/eigh: argument 3 has length 3, expected 4/);
+    expect(() => addon.svdvals(f(6), 2, 3, f(3), f(6))).toThrow(/svdvals: argument 3 has length 3, expected 2/);
+    expect(() => (addon.gemm as (...a: unknown[]) => void)(f(1), 1, 1)).toThrow(/gemm: argument 5 must be an integer dimension/);
+    expect(() => addon.gemm(f(6), 2, 3, false, f(6), 2, 3, false, 1, 0, f(4))).toThrow(/^hc_lapack\.gemm: inner dimensions differ \(3 vs 2\)$/);
+    expect(() => addon.gemm(f(6), 2, 3, false, f(6), 3, 2, false, 1, 0, f(3))).toThrow(/gemm: argument 10 has length 3, expected 4/);
+    expect(() => addon.gemm(f(6), 2, 3, false, f(6), 3, 2, false, 1, undefined as never, f(4))).toThrow(/gemm: argument 9 must be a number/);
+    expect(() => addon.gemv(f(6), 2, 3, false, f(2), 1, 0, f(2))).toThrow(/^hc_lapack\.gemv: argument 4 has length 2, expected 3$/);
+    expect(() => addon.gemv(f(6), 2, 3, true, f(2), 1, 0, f(2))).toThrow(/gemv: argument 7 has length 2, expected 3/);
+    expect(() => addon.gemv(f(6), 2, 3, 'yes' as never, f(3), 1, 0, f(2))).toThrow(/gemv: argument 3 must be a boolean/);
+  });
+
+  it('an output that overlaps an input is refused (BLAS forbids aliasing)', () => {
+    const buf = f(8);
+    expect(() => addon.syrk(buf.subarray(0, 4), 2, 2, 1, true, buf.subarray(2, 6))).toThrow(/syrk: output argument 5 overlaps input argument 0/);
+    expect(() => addon.gemm(buf.subarray(0, 4), 2, 2, false, f(4), 2, 2, false, 1, 0, buf.subarray(0, 4))).toThrow(/gemm: output argument 10 overlaps input argument 0/);
+    expect(() => addon.gemv(buf.subarray(0, 4), 2, 2, false, buf.subarray(4, 6), 1, 0, buf.subarray(5, 7))).toThrow(/gemv: output argument 7 overlaps input argument 4/);
+    expect(() => addon.eigvalsh(buf.subarray(0, 4), 2, f(2), buf.subarray(4, 8))).not.toThrow();
+    expect(() => addon.eigvalsh(buf.subarray(0, 4), 2, f(2), buf.subarray(3, 7))).toThrow(/eigvalsh: output argument 3 overlaps input argument 0/);
+  });
+
+  it('the inputs are not modified; results land in the caller\'s arrays', () => {
+    const a = Float64Array.of(2, 1, 1, 2);
+    const w = f(2);
+    const scratch = f(4);
+    addon.eigvalsh(a, 2, w, scratch);
+    expect(Array.from(a)).toEqual([2, 1, 1, 2]);
+    expect(Math.abs(w[0] - 1)).toBeLessThan(4 * EPS);
+    expect(Math.abs(w[1] - 3)).toBeLessThan(4 * EPS);
+    expect(addon.info().api).toBe(2);
   });
 });

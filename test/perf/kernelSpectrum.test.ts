@@ -8,7 +8,7 @@ import { EPS, gramAAt, scale } from '../../src/linalg/matrix.js';
 import { portableBackend } from '../../src/linalg/portableBackend.js';
 import { getBackend, nativeAvailable } from '../../src/linalg/selectBackend.js';
 import { hessianSpectrum } from '../../src/spectrum/hessianSpectrum.js';
-import { kernelSpectrum, twoLayerKernel } from '../../src/spectrum/kernelSpectrum.js';
+import { KERNEL_LANCZOS_ULPS, kernelSpectrum, kernelTopEigenvalues, twoLayerKernel } from '../../src/spectrum/kernelSpectrum.js';
 
 const backends = [portableBackend, ...(nativeAvailable() ? [getBackend('native')] : [])];
 
@@ -44,6 +44,33 @@ describe('two-layer factorised kernel', () => {
       }
     });
   }
+
+  for (const backend of backends) {
+    it(`kernelTopEigenvalues: Lanczos on K (N = 500, k = 12) equals the dense top 12 within its residuals + the dense error (${backend.name})`, () => {
+      const p = buildProblem({ family: 'two-layer', activation: 'tanh', Ni: 10, Nh: 40, N: 500, seed: 4 });
+      const top = kernelTopEigenvalues(p, 12, backend);
+      expect(top.method).toBe('lanczos');
+      expect(top.iterations).toBeGreaterThan(12);
+      const dense = kernelSpectrum(p, backend).eigenvalues;
+      const n = dense.length;
+      const lmax = dense[n - 1];
+      // Dense eigensolver: c·N·eps·λ_max with c = KERNEL_LANCZOS_ULPS; Lanczos: its residual (Weyl), itself ≤ that scale.
+      for (let i = 0; i < 12; i++) {
+        expect(top.errorBounds[i]).toBeLessThanOrEqual(2 * KERNEL_LANCZOS_ULPS * p.N * EPS * lmax);
+        expect(Math.abs(top.eigenvalues[i] - dense[n - 1 - i])).toBeLessThanOrEqual(top.errorBounds[i] + KERNEL_LANCZOS_ULPS * p.N * EPS * lmax);
+      }
+    });
+  }
+
+  it('kernelTopEigenvalues: small N or large k use the dense eigensolver; k past the rank appends the structural zeros', () => {
+    const p = buildProblem({ family: 'two-layer', activation: 'erf', Ni: 4, Nh: 5, N: 12, seed: 2 }); // P = 25 > N = 12
+    const top = kernelTopEigenvalues(p, 15, portableBackend);
+    expect(top.method).toBe('dense');
+    const dense = kernelSpectrum(p, portableBackend).eigenvalues;
+    expect(Array.from(top.eigenvalues.subarray(0, 12))).toEqual(Array.from(dense).reverse());
+    expect(Array.from(top.eigenvalues.subarray(12))).toEqual([0, 0, 0]);
+    expect(() => kernelTopEigenvalues(p, 26, portableBackend)).toThrow(/k must be an integer in \[1, P = 25\], got 26/);
+  });
 
   it('refuses off the optimum and for deep linear nets, pointing to the matrix-free route', () => {
     const off = buildProblem({ family: 'two-layer', activation: 'tanh', Ni: 3, Nh: 2, N: 10, seed: 1, studentOffset: 0.1 });

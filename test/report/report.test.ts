@@ -1,24 +1,32 @@
 /**
  * conformance.json, .md and .html of a real (reduced) run: the JSON schema, one entry per
  * implemented claim with its evidence, the Markdown summary table, and the page's structure
- * (self-contained: no scripts, no external references).
+ * (self-contained: no scripts, no external references). And the report is a function of its
+ * evidence: `report render <conformance.json>` rebuilds the HTML and Markdown from the JSON alone,
+ * byte for byte what the run wrote (one case per property of every claim, so every hook draws
+ * from recorded evidence); a file whose evidence does not match its claim is refused in one line.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serializeReport } from '../../src/report/json.js';
+import { renderReportFile } from '../../src/report/writeReport.js';
 import { parseReportText } from '../../src/report/readReport.js';
 import { CLAIM_CATALOGUE } from '../../properties/catalogue.js';
 import type { BuiltReport } from '../../src/report/run/buildReport.js';
 import { knownClaimIds } from '../../src/report/run/plan.js';
 import { PROPERTY_REGISTRY, PROPERTY_SUITE } from '../../properties/registry.js';
 import { CLAIMS } from '../../theory/claims.js';
+import { runCli } from '../cli/runCli.js';
+import { ALL_CLAIMS_SCALE, FIXED_TIME, smallReport, tempDir } from './smallReport.js';
+
+
 const parseReport = (text: string, source: string) => parseReportText(text, source, CLAIM_CATALOGUE);
-import { ALL_CLAIMS_SCALE, FIXED_TIME, smallReport } from './smallReport.js';
 
 let built: BuiltReport;
 beforeAll(async () => {
   built = await smallReport({ runsScale: ALL_CLAIMS_SCALE });
-}, 120_000);
+}, 600_000);
 
 describe('conformance.json', () => {
   it('has the documented top level', () => {
@@ -120,5 +128,39 @@ describe('reports/sample', () => {
     expect(report.claims.length).toBeGreaterThan(0);
     expect(readFileSync(new URL('conformance.html', dir), 'utf8')).not.toMatch(/<script/i);
     expect(readFileSync(new URL('conformance.md', dir), 'utf8')).toContain('| Claim | Title | Kind | Verdict | Cases | Key number |');
+  });
+});
+
+const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
+
+describe('report render', () => {
+  it('rebuilds the exact HTML and Markdown the run wrote, from the JSON alone', async () => {
+    const out = tempDir();
+    await renderReportFile(built.files.json, out, CLAIM_CATALOGUE);
+    expect(read(out, 'conformance.html')).toBe(read(built.files.dir, 'conformance.html'));
+    expect(read(out, 'conformance.md')).toBe(read(built.files.dir, 'conformance.md'));
+    expect(read(out, 'conformance.json')).toBe(read(built.files.dir, 'conformance.json'));
+  });
+
+  it('from the command line, from a copy in another folder, --out honoured', async () => {
+    const src = tempDir();
+    const out = tempDir();
+    copyFileSync(built.files.json, join(src, 'conformance.json'));
+    const r = await runCli('report', 'render', join(src, 'conformance.json'), '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.split('\n')[0]).toBe(join(out, 'conformance.html'));
+    expect(read(out, 'conformance.html')).toBe(read(built.files.dir, 'conformance.html'));
+  });
+
+  it('refuses a file whose evidence does not match its claim, naming the place', async () => {
+    const j = JSON.parse(read(built.files.dir, 'conformance.json'));
+    const claim = j.claims.find((c: { id: string }) => c.id === 'C4');
+    claim.evidence.properties[0].cases[0].evidence = { unexpected: 'shape' };
+    const bad = join(tempDir(), 'bad.json');
+    writeFileSync(bad, JSON.stringify(j));
+    const r = await runCli('report', 'render', bad, '--out', tempDir());
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(new RegExp(`bad\\.json: claims\\[\\d+\\]\\.evidence\\.properties\\[0\\]\\.cases\\[0\\]\\.evidence \\(${claim.id}\\): `));
   });
 });

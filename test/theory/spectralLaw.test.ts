@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChiSquaredMpConvolution } from '../../src/stats/index.js';
-import { MP_SCALE_ERROR, c2dLaw, c2dMean, c2dVarianceExact, c2dVarianceLimit, c2dWrongLaw, tabulatedCdf, tabulatedLaw } from '../../theory/spectralLaw.js';
+import { MP_SCALE_ERROR, c2dLaw, c2dMean, c2dVarianceExact, c2dVarianceLimit, c2dWrongLaw, supDistance, tabulatedCdf, tabulatedLaw, type SpectralLaw } from '../../theory/spectralLaw.js';
 import { C2D_REGIMES } from '../../properties/arbitraries/lawConfigs.js';
-import { Rng } from '../../src/rng/rng.js';
-import { c2dIidSample, c2dPooledSample } from '../../properties/definitions/spectralLaw.js';
 
 const p = { Nh: 20, Ni: 10, sigma1: 0.7, sigma2: 1.3 };
 
@@ -55,16 +53,24 @@ describe('theory/spectralLaw (C2d)', () => {
     const t = tabulatedCdf((x) => x * x, 0, 1, 11);
     expect(t(0.55)).toBeCloseTo(0.5 * (0.25 + 0.36), 14);
   });
-  it('samplers: i.i.d. eigenvalues have the exact mean and finite-size variance; pooled = one Hessian', () => {
-    const q = { Nh: 6, Ni: 9, sigma1: 1, sigma2: 0.5 };
-    const x = c2dIidSample(Rng.fromSeed(3), q, 20000);
-    const mean = x.reduce((s, v) => s + v, 0) / x.length;
-    const v = x.reduce((s, y) => s + (y - mean) ** 2, 0) / (x.length - 1);
-    expect(Math.abs(mean - c2dMean(q)) / Math.sqrt(c2dVarianceExact(q) / x.length)).toBeLessThan(4.5);
-    expect(Math.abs(v - c2dVarianceExact(q)) / c2dVarianceExact(q)).toBeLessThan(0.05);
-    const pooled = c2dPooledSample(Rng.fromSeed(4), q);
-    expect(pooled).toHaveLength(9);
-    // Ni − Nh = 3 of them equal ‖a‖² exactly (C2c)
-    expect(Math.abs(pooled[0] - pooled[2])).toBeLessThan(1e-12 * pooled[8]);
+  it("the limit variance's deficit is Nh·σ1⁴: 1/(Ni + 1) of the exact MP part, 1/(Ni + 1 + 2(σ2/σ1)⁴) of the exact total", () => {
+    for (const q of [p, { Nh: 128, Ni: 32, sigma1: 1.7, sigma2: 0.85 }, { Nh: 3, Ni: 50, sigma1: 0.2, sigma2: 2 }]) {
+      const deficit = c2dVarianceExact(q) - c2dVarianceLimit(q);
+      const mpExact = q.Nh * (q.Ni + 1) * q.sigma1 ** 4;
+      expect(deficit / mpExact).toBeCloseTo(1 / (q.Ni + 1), 12);
+      expect(deficit / c2dVarianceExact(q)).toBeCloseTo(1 / (q.Ni + 1 + 2 * (q.sigma2 / q.sigma1) ** 4), 12);
+    }
+  });
+  it('supDistance: the grid maximum of |F_a − F_b| (uniform laws: closed form)', () => {
+    const uniform = (a: number, b: number): SpectralLaw => ({ name: 'u', description: 'U(a, b)', cdf: (x) => Math.min(1, Math.max(0, (x - a) / (b - a))), mean: () => (a + b) / 2, variance: () => (b - a) ** 2 / 12 });
+    // U(1, 2) vs U(1.1, 2.1): |ΔF| = 0.1 on [1.1, 2] — hit by the grid exactly
+    expect(supDistance(uniform(1.1, 2.1), uniform(1, 2))).toBeCloseTo(0.1, 12);
+    expect(supDistance(uniform(1, 2), uniform(1, 2))).toBe(0);
+    // U(1, 3) vs U(1, 2): |ΔF| peaks at 1/2 at x = 2 with slopes ±½; the grid (step 16·sd/2000,
+    // sd = 1/√12) passes within step/2 of it, so the grid maximum is short by ≤ step/4
+    const step = (16 / Math.sqrt(12)) / 2000;
+    const d = supDistance(uniform(1, 3), uniform(1, 2));
+    expect(d).toBeLessThanOrEqual(0.5);
+    expect(0.5 - d).toBeLessThanOrEqual(step / 4 + 1e-15);
   });
 });

@@ -1,19 +1,25 @@
 /**
- * The shape of the compiled addon (native/src/addon.cc): flat row-major Float64Arrays with
- * explicit dimensions in, fresh Float64Arrays out.
+ * The shape of the compiled addon (native/src/addon.cc, API version 2): flat row-major
+ * Float64Arrays with explicit dimensions in; results written into Float64Arrays the caller
+ * allocated (so an oversized request fails as a catchable RangeError in JavaScript, never as
+ * an abort inside N-API). `scratch` arguments receive LAPACK's destroyed copy of the input.
  */
 export interface NativeAddon {
-  eigvalsh(a: Float64Array, n: number): Float64Array;
-  eigh(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array };
-  svdvals(a: Float64Array, rows: number, cols: number): Float64Array;
-  syrk(a: Float64Array, rows: number, cols: number, alpha: number, transpose: boolean): Float64Array;
-  gemm(a: Float64Array, aRows: number, aCols: number, transA: boolean, b: Float64Array, bRows: number, bCols: number, transB: boolean, alpha: number): Float64Array;
-  info(): { config: string; threads: number };
+  eigvalsh(a: Float64Array, n: number, w: Float64Array, scratch: Float64Array): void;
+  eigh(a: Float64Array, n: number, w: Float64Array, v: Float64Array): void;
+  svdvals(a: Float64Array, rows: number, cols: number, s: Float64Array, scratch: Float64Array): void;
+  syrk(a: Float64Array, rows: number, cols: number, alpha: number, transpose: boolean, c: Float64Array): void;
+  gemm(a: Float64Array, aRows: number, aCols: number, transA: boolean, b: Float64Array, bRows: number, bCols: number, transB: boolean, alpha: number, beta: number, c: Float64Array): void;
+  gemv(a: Float64Array, rows: number, cols: number, transA: boolean, x: Float64Array, alpha: number, beta: number, y: Float64Array): void;
+  info(): { config: string; threads: number; api?: number };
 }
 
-const METHODS = ['eigvalsh', 'eigh', 'svdvals', 'syrk', 'gemm', 'info'] as const;
+/** The addon API this TypeScript expects (info().api); an older build is reported as stale. */
+export const NATIVE_API_VERSION = 2;
 
-/** True when `x` has every addon function (guards against a stale or foreign build). */
+const METHODS = ['eigvalsh', 'eigh', 'svdvals', 'syrk', 'gemm', 'gemv', 'info'] as const;
+
+/** True when `x` has every addon function (guards against a foreign build; the API version is checked on load). */
 export function isNativeAddon(x: unknown): x is NativeAddon {
   return typeof x === 'object' && x !== null && METHODS.every((m) => typeof (x as Record<string, unknown>)[m] === 'function');
 }

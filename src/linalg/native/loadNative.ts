@@ -7,7 +7,7 @@
  * `npx node-gyp rebuild -C native`). Neither existing is normal: the build is optional.
  */
 import { createRequire } from 'node:module';
-import { isNativeAddon, type NativeAddon } from './addon.js';
+import { NATIVE_API_VERSION, isNativeAddon, type NativeAddon } from './addon.js';
 
 export type NativeStatus =
   | { readonly loaded: true; readonly addon: NativeAddon; readonly from: string; readonly blas: string; readonly threads: number }
@@ -44,6 +44,10 @@ function load(): NativeStatus {
       continue;
     }
     const info = mod.info();
+    if (info.api !== NATIVE_API_VERSION) {
+      failures.push(`${label}: built for addon API ${info.api ?? 1}, this code needs API ${NATIVE_API_VERSION} (stale build: run npm ci again)`);
+      continue;
+    }
     return { loaded: true, addon: mod, from: label, blas: info.config, threads: info.threads };
   }
   return {

@@ -68,9 +68,9 @@ function replayOf(claim: ClaimMeta, units: readonly PropertyRecord[], plan: RunP
 }
 
 /** The claim's figures from its evidence; a broken hook shows its error where the figure would be. */
-export async function claimFigures(ctx: ClaimContext, hook: ClaimReportHook): Promise<Figure[]> {
+export function claimFigures(ctx: ClaimContext, hook: ClaimReportHook): Figure[] {
   try {
-    const figures = hook.figures ? await hook.figures(ctx) : [];
+    const figures = hook.figures ? hook.figures(ctx) : [];
     return figures.length > 0 ? figures : genericHook.figures(ctx);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -124,7 +124,7 @@ export async function assembleReport(input: AssembleInput): Promise<ConformanceR
       keyNumber: units.length ? (hook.keyNumber ?? genericHook.keyNumber)(ctx) : { label: 'cases', value: null, text: 'none run', better: null },
       evidence: { summary: { ...genericHook.summary(ctx), ...(hook.summary ? hook.summary(ctx) : {}) }, properties: units },
       replay: replayOf(meta, units, plan),
-      figures: (await claimFigures(ctx, hook)).map((f) => ({ id: f.id, title: f.title })),
+      figures: claimFigures(ctx, hook).map((f) => ({ id: f.id, title: f.title })),
       multipleTesting: claimMt,
     });
   }

@@ -49,7 +49,7 @@ export interface ClaimReportHook<E = unknown> {
   /** The claim's tests under the right theory (statistical claims; default none). */
   rightTheoryTests?(ctx: ClaimContext<E>): RightTheoryTest[];
   /** Figures of the claim's section, from the evidence alone. */
-  figures?(ctx: ClaimContext<E>): Figure[] | Promise<Figure[]>; // TODO(typed evidence): sync once every hook draws from evidence only
+  figures?(ctx: ClaimContext<E>): Figure[];
 }
 
 export interface ClaimMeta {

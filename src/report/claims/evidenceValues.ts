@@ -26,23 +26,3 @@ export function firstCase<E>(units: readonly PropertyRecord<E>[], pred: (c: Case
   for (const u of units) for (const c of u.cases) if (hasEvidence(c) && pred(c, u)) return c;
   return undefined;
 }
-
-/**
- * Legacy accessor for claims whose evidence is still an untyped record (to be removed once
- * every claim declares its evidence type): the number under `field`, or null.
- */
-export function num(c: CaseRecord<unknown>, field: string): number | null {
-  const v = (c.evidence as Record<string, unknown> | null)?.[field];
-  return typeof v === 'number' && !Number.isNaN(v) ? v : null;
-}
-
-/** Legacy: evidence[field] ÷ evidence[tolerance] per case, where both are present. */
-export function ratios(cases: readonly CaseRecord<unknown>[], field: string, tolerance?: string): number[] {
-  const out: number[] = [];
-  for (const c of cases) {
-    const v = num(c, field);
-    const t = tolerance ? num(c, tolerance) : 1;
-    if (v !== null && t !== null && t > 0) out.push(v / t);
-  }
-  return out;
-}

@@ -3,7 +3,8 @@
  * overlaid with a predicted density curve: "eigenvalue histogram against the predicted law".
  * An optional atom (point mass, e.g. Marchenko–Pastur's mass 1 − 1/γ at 0) is drawn as a
  * labelled rule, since a density cannot show it. Optional further densities (`others`, e.g. a
- * wrong neighbour's) are drawn dashed, one colour each.
+ * wrong neighbour's) are drawn dashed, one colour each. `binnedHistogramWithDensity` draws the
+ * same figure from counts and curve points already recorded (a claim's evidence).
  */
 import { asSpec, type VegaLiteFigure } from './figure.js';
 import { formatNumber } from './format.js';
@@ -47,23 +48,63 @@ export function histogramWithDensity(samples: ArrayLike<number>, density: (x: nu
     if (x < lo || x > lo + span) continue;
     counts[Math.min(bins - 1, Math.floor((x - lo) / width))]++;
   }
+  const m = opts.gridPoints ?? 200;
+  const curveOf = (f: (x: number) => number): DensityCurve => {
+    const x: number[] = [];
+    const d: number[] = [];
+    for (let i = 0; i <= m; i++) {
+      const v = lo + (span * i) / m;
+      const fv = f(v);
+      if (Number.isFinite(fv)) {
+        x.push(v);
+        d.push(fv);
+      }
+    }
+    return { x, density: d };
+  };
+  return binnedHistogramWithDensity({ lo, width, counts, n }, curveOf(density), { ...opts, others: (opts.others ?? []).map((o) => ({ label: o.label, curve: curveOf(o.density) })) });
+}
+
+/** Bins already counted: `counts[i]` draws in [lo + i·width, lo + (i + 1)·width) (the last bin closed), of `n` draws in all. */
+export interface BinnedSample {
+  readonly lo: number;
+  readonly width: number;
+  readonly counts: readonly number[];
+  /** Draws in all (the bars are count / (n · width)); may exceed Σ counts when draws fell outside. */
+  readonly n: number;
+}
+
+/** A density curve as points (x ascending). */
+export interface DensityCurve {
+  readonly x: readonly number[];
+  readonly density: readonly number[];
+}
+
+export type BinnedHistogramOptions = Omit<HistogramWithDensityOptions, 'bins' | 'domain' | 'gridPoints' | 'others'> & {
+  /** Further densities drawn dashed. @defaultValue [] */
+  readonly others?: ReadonlyArray<{ readonly label: string; readonly curve: DensityCurve }>;
+};
+
+/**
+ * The same figure from counts and curve points recorded elsewhere (a claim's evidence), so a
+ * report can be drawn without its samples or laws.
+ */
+export function binnedHistogramWithDensity(binned: BinnedSample, density: DensityCurve, opts: BinnedHistogramOptions): VegaLiteFigure {
+  const { lo, width, counts, n } = binned;
+  const bins = counts.length;
+  if (bins < 1 || !(width > 0) || !Number.isFinite(lo) || !(n >= 1)) throw new Error(`binnedHistogramWithDensity(${opts.id}): pass at least one bin, a finite lo, a width > 0 and n ≥ 1 (got ${bins} bins, lo ${lo}, width ${width}, n ${n})`);
+  const span = width * bins;
   const sampleLabel = opts.sampleLabel ?? 'measured';
   const densityLabel = opts.densityLabel ?? 'predicted density';
   const bars = counts.map((c, i) => ({ x0: lo + i * width, x1: lo + (i + 1) * width, density: c / (n * width), series: sampleLabel }));
-  const m = opts.gridPoints ?? 200;
   const others = opts.others ?? [];
   const OTHER_COLORS = [COLORS.neighbour, '#9467bd', '#8c564b', '#7f7f7f'];
-  const curveOf = (f: (x: number) => number, series: string) => {
-    const out: Array<{ x: number; density: number; series: string }> = [];
-    for (let i = 0; i <= m; i++) {
-      const x = lo + (span * i) / m;
-      const d = f(x);
-      if (Number.isFinite(d)) out.push({ x, density: d, series });
-    }
-    return out;
+  const pointsOf = (c: DensityCurve, series: string) => {
+    if (c.x.length !== c.density.length) throw new Error(`binnedHistogramWithDensity(${opts.id}): curve '${series}' has ${c.x.length} x but ${c.density.length} densities`);
+    return c.x.map((x, i) => ({ x, density: c.density[i], series }));
   };
-  const curve = curveOf(density, densityLabel);
-  const otherCurves = others.flatMap((o) => curveOf(o.density, o.label));
+  const curve = pointsOf(density, densityLabel);
+  const otherCurves = others.flatMap((o) => pointsOf(o.curve, o.label));
   const color = {
     field: 'series',
     type: 'nominal',
