@@ -20,12 +20,12 @@ import { outlierSpectrum } from '../../src/report/figures/outlierSpectrum.js';
 import { renderFigure } from '../../src/report/figures/render.js';
 import { termSpectra } from '../../src/report/figures/termSpectra.js';
 import { renderModelPage } from '../../src/report/html/modelPage.js';
+import { countOutliers } from '../../theory/bulkOutliers.js';
 import type { ProductProgress } from '../../src/report/progress/productProgress.js';
 import type { CurvatureModel } from '../../src/spectrum/curvatureModel.js';
 import { decompose, type Decomposition } from '../../src/spectrum/decomposition.js';
 import { defaultProbes, spectralDensity, type DensityResult } from '../../src/spectrum/spectralDensity.js';
 import { SLQ_DEFAULTS } from '../../src/spectrum/slqDensity.js';
-import { countOutliers } from '../../src/training/outlierCount.js';
 import { operatorEnds } from '../../src/spectrum/operatorEnds.js';
 import { numberOption, type ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
@@ -165,7 +165,7 @@ async function renderPage(loaded: LoadedModel, r: ModelReport, backend: LinalgBa
   figures.push(await renderFigure(densityFigure(m, r.density, false)));
   if (r.top.values.length >= 2 && r.top.values[0] > 0) {
     const s2 = r.results.find((x) => x.claim === 'S2');
-    const counted = s2?.data && typeof s2.data.count === 'number' ? (s2.data.count as number) : countOutliers(r.top.values, { minGap: 1.5 }).count;
+    const counted = s2?.data && typeof s2.data.count === 'number' ? (s2.data.count as number) : countOutliers(r.top.values).count;
     const k = s2?.data && typeof s2.data.k === 'number' ? (s2.data.k as number) : undefined;
     figures.push(
       await renderFigure(

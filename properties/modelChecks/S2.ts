@@ -1,9 +1,9 @@
 /**
  * S2 on one model: the number of outliers at the top of the Hessian spectrum against the number
- * of classes in the labels, by the suite's counting rule (src/training/outlierCount.ts: the
- * largest ratio gap among the top M_TOP eigenvalues, an edge only if ≥ MIN_GAP) and the claim's
- * ±1 tolerance (theory/bulkOutliers.ts countAgrees) — the same constants and rule as the S2
- * properties (properties/definitions/bulkOutliers.ts).
+ * of classes in the labels, by the suite's counting rule (theory/bulkOutliers.ts countOutliers:
+ * the largest ratio gap among the top M_TOP eigenvalues, an edge only if ≥ MIN_GAP) and the
+ * claim's ±1 tolerance (countAgrees) — the same rule, constants and Lanczos tolerance as the S2
+ * properties (properties/definitions/bulkOutliers/trainedNet.ts).
  *
  * S2 is a statement about a RATE over trained nets (within ±1 of k in ≥ 80% of draws), so one
  * model agreeing or not is an OBSERVATION, reported with the count, the gap and whether the
@@ -12,10 +12,9 @@
  * accuracy ≥ MIN_ACCURACY and mean loss ≤ MAX_LOSS) are checked and listed; cross-entropy is
  * required for the observation to be made at all.
  */
-import { countOutliers } from '../../src/training/outlierCount.js';
 import { operatorEnds } from '../../src/spectrum/operatorEnds.js';
-import { countAgrees, OUTLIER_COUNT_TOLERANCE, s2PredictedCount, S2_CLAIM } from '../../theory/bulkOutliers.js';
-import { LANCZOS_TOLERANCE, MAX_LOSS, MIN_ACCURACY, MIN_GAP, M_TOP } from '../definitions/bulkOutliers.js';
+import { countAgrees, countOutliers, MIN_GAP, M_TOP, OUTLIER_COUNT_TOLERANCE, s2PredictedCount, S2_CLAIM } from '../../theory/bulkOutliers.js';
+import { LANCZOS_TOLERANCE, MAX_LOSS, MIN_ACCURACY } from '../definitions/bulkOutliers/trainedNet.js';
 import { applied, notApplicable, type ModelCheckResult, type ModelSubject } from './types.js';
 
 export function checkS2(s: ModelSubject): ModelCheckResult {
@@ -39,7 +38,7 @@ export function checkS2(s: ModelSubject): ModelCheckResult {
   if (!(lz.values[0] > 0) || mTop < 2) {
     return applied(S2_CLAIM, reasonText(unmet), [{ name: 'outliers counted by the largest ratio gap', status: 'observation', message: `no positive top eigenvalue to count from (λ_1 = ${lz.values[0]})`, evidence: data }], data);
   }
-  const o = countOutliers(lz.values, { minGap: MIN_GAP, errorBounds: lz.residuals });
+  const o = countOutliers(lz.values, lz.residuals);
   const predicted = s2PredictedCount(k);
   const agrees = countAgrees(o.count, predicted);
   const evidence = { ...data, count: o.count, predicted, agrees, gap: o.gap, gapPosition: o.gapPosition, runnerUpGap: o.runnerUpGap, margin: o.margin, decisive: o.decisive, lanczosConverged: lz.converged };
