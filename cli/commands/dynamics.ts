@@ -85,7 +85,9 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const epsilon = numberOption(args, 'epsilon', cmd, (v) => v > 0, 'a finite number > 0 (the distance ε of the start from θ*)');
   const seed = numberOption(args, 'seed', cmd, (v) => Number.isSafeInteger(v) && v >= 0 && v <= MAX_SEED, `an integer in [0, ${MAX_SEED}] (the seed of the direction δ)`, 0);
 
-  const problem = buildProblem(readConfigFile(args.positional[0]).config);
+  const file = readConfigFile(args.positional[0]);
+  if (file.config.family === 'mlp') throw new CliError(`dynamics: ${file.path}: family "mlp" is not a teacher–student net; dynamics runs gradient descent from a teacher's optimum (two-layer or deep-linear configs); for a trained model use spectrum, top-eigenvalues, density, decompose or check`);
+  const problem = buildProblem(file.config);
   if (!problem.atOptimum) {
     throw new CliError(`${cmd}: the config places the student away from the teacher ("student" or "studentOffset"); remove it — runs start at θ* + ε·δ`);
   }
