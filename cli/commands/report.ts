@@ -7,10 +7,12 @@
  *   report merge <partial conformance.json>... [--out DIR]
  *   report from-vitest <vitest json results>... [--out DIR]
  *   report render <conformance.json> [--out DIR]
+ *   report diff <baseline conformance.json> <new conformance.json> [--factor F] [--json] [--markdown FILE]
  *
  * Progress goes to stderr (a bar on a terminal, plain lines otherwise); stdout gets the
  * paths of the three files. Exit 0 once the report is written, whatever its verdicts (CI
- * gates on vitest); 2 on bad flags or input files. The property suite (and with it the
+ * gates on vitest); 2 on bad flags or input files. `diff` is the one form that gates: exit 1
+ * when the new report regressed against the baseline, 0 otherwise. The property suite (and with it the
  * engine) is imported lazily: `render`, `merge` and `from-vitest` load only the claim
  * catalogue (metadata, evidence schemas, hooks).
  */
@@ -79,7 +81,7 @@ function printWritten(files: WrittenReport, io: CliIO): number {
 }
 
 async function runOptions(args: ParsedArgs) {
-  if (args.positional.length > 0) throw new CliError(`report: unexpected argument ${JSON.stringify(args.positional[0])}; subcommands are merge, from-vitest and render (see report --help)`);
+  if (args.positional.length > 0) throw new CliError(`report: unexpected argument ${JSON.stringify(args.positional[0])}; subcommands are merge, from-vitest, render and diff (see report --help)`);
   if (args.flags.has('quick') && args.flags.has('full')) throw new CliError('report: pass --quick or --full, not both');
   const mode: RunMode = args.flags.has('full') ? 'full' : 'quick';
   const runsScale = args.options.has('runs-scale') ? numberOption(args, 'runs-scale', 'report', (v) => v > 0 && v <= 1000, 'a number in (0, 1000]') : undefined;
@@ -152,6 +154,39 @@ const renderCommand: CommandSpec = {
   },
 };
 
+const diffCommand: CommandSpec = {
+  name: 'diff',
+  summary: 'Compares a new conformance.json with a baseline: verdict changes and numbers that moved past a factor toward failure; exit 1 on a regression.',
+  args: '<baseline conformance.json> <new conformance.json>',
+  flags: [{ name: 'json', description: 'print the diff as one JSON object instead of Markdown' }],
+  options: [
+    { name: 'factor', value: 'F', description: 'how far a number must move toward failure to count, as a factor > 1 (default 2), e.g. --factor 10' },
+    { name: 'markdown', value: 'FILE', description: 'also write the Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY, or a pull-request comment body)' },
+  ],
+  examples: ['npm run report -- diff baseline/conformance.json reports/new/conformance.json', 'npm run report -- diff baseline/conformance.json new/conformance.json --factor 10 --markdown diff.md'],
+  details:
+    'Compared per claim: the verdict (pass < inconclusive < fail), the key number in its declared direction, the smallest right-theory p-value, and evidence.summary numbers whose direction the claim declares or whose name says it (worst…Ratio up, min…Gap down, power down; see src/report/diff/directions.ts). stdout: Markdown for a pull request (or --json). Exit 1 on a regression, 0 otherwise, 2 on bad input.',
+  async run(args, io) {
+    const [baseline, current] = files(args, 'diff', 2, 2, 'two files: the baseline conformance.json and the new one');
+    const factor = numberOption(args, 'factor', 'report diff', (v) => v > 1 && Number.isFinite(v), 'a number > 1', 2);
+    const [{ readReportFile }, { diffReports }, { diffMarkdown }, cat] = await Promise.all([
+      import('../../src/report/writeReport.js'),
+      import('../../src/report/diff/diffReports.js'),
+      import('../../src/report/diff/diffMarkdown.js'),
+      catalogue(),
+    ]);
+    const d = diffReports(readReportFile(baseline, cat), readReportFile(current, cat), factor, cat);
+    const markdown = diffMarkdown(d, baseline, current);
+    const mdFile = args.options.get('markdown');
+    if (mdFile !== undefined) {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(mdFile, markdown);
+    }
+    io.out(args.flags.has('json') ? JSON.stringify(d, (_, v) => (v === Infinity ? 'Infinity' : v)) : markdown);
+    return d.regressions > 0 ? 1 : EXIT_OK;
+  },
+};
+
 export const reportCommand: CommandSpec = {
   name: 'report',
   summary: 'Runs every claim\'s properties and writes the conformance report (conformance.{json,html,md}).',
@@ -170,6 +205,6 @@ export const reportCommand: CommandSpec = {
   ],
   examples: ['npm run report', 'npm run report -- --claims C2a,C3 --seed 7', 'npm run report -- --full --jobs 2'],
   details: 'stdout: the paths of the three files; stderr: progress. Exit 0 once written, whatever the verdicts (CI gates on vitest).',
-  subcommands: [mergeCommand, fromVitestCommand, renderCommand],
+  subcommands: [mergeCommand, fromVitestCommand, renderCommand, diffCommand],
   run: runReport,
 };

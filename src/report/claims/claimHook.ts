@@ -48,6 +48,11 @@ export interface ClaimReportHook<E = unknown> {
   alpha?(ctx: ClaimContext<E>): number | null;
   /** The claim's tests under the right theory (statistical claims; default none). */
   rightTheoryTests?(ctx: ClaimContext<E>): RightTheoryTest[];
+  /**
+   * Which way is good for evidence.summary fields, for `report diff` (e.g. { minGap: 'higher' }).
+   * Fields not named here follow the naming convention of src/report/diff/directions.ts.
+   */
+  summaryBetter?: Readonly<Record<string, 'lower' | 'higher'>>;
   /** Figures of the claim's section, from the evidence alone. */
   figures?(ctx: ClaimContext<E>): Figure[];
 }

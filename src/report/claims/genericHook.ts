@@ -32,6 +32,7 @@ export const genericHook: Required<ClaimReportHook<unknown>> = {
     };
   },
   alpha: () => null,
+  summaryBetter: {},
   rightTheoryTests: (): RightTheoryTest[] => [],
   figures(ctx: ClaimContext) {
     if (ctx.units.length === 0) return [];

@@ -13,12 +13,13 @@ export class PlainProgress implements Progress {
   constructor(
     private readonly line: (text: string) => void,
     private readonly now: () => number,
+    private readonly label = 'report',
   ) {}
 
   start(totalUnits: number, totalCases: number, headline: string): void {
     this.totalUnits = totalUnits;
     this.startedAt = this.now();
-    this.line(`report: ${headline} — ${totalUnits} unit${totalUnits === 1 ? '' : 's'}, ${totalCases} cases`);
+    this.line(`${this.label}: ${headline} — ${totalUnits} unit${totalUnits === 1 ? '' : 's'}, ${totalCases} cases`);
   }
 
   unitStarted(): void {}
@@ -28,10 +29,10 @@ export class PlainProgress implements Progress {
   unitDone(s: UnitSummary): void {
     this.doneUnits++;
     const width = String(this.totalUnits).length;
-    this.line(`report: [${String(this.doneUnits).padStart(width)}/${this.totalUnits}] ${s.verdict.padEnd(12)} ${s.label} (${s.cases} cases, ${formatDuration(s.seconds * 1000)})`);
+    this.line(`${this.label}: [${String(this.doneUnits).padStart(width)}/${this.totalUnits}] ${s.verdict.padEnd(12)} ${s.label} (${s.cases} cases, ${formatDuration(s.seconds * 1000)})`);
   }
 
   finish(line: string): void {
-    this.line(`report: ${line} (${formatDuration(this.now() - this.startedAt)})`);
+    this.line(`${this.label}: ${line} (${formatDuration(this.now() - this.startedAt)})`);
   }
 }

@@ -15,11 +15,14 @@ export interface ProgressTarget {
   readonly stream: { readonly isTTY?: boolean; readonly columns?: number; write(chunk: string): unknown };
   /** Clock in milliseconds (injectable for tests). @defaultValue Date.now */
   readonly now?: () => number;
+  /** What each line starts with. @defaultValue 'report' */
+  readonly label?: string;
 }
 
 export function createProgress(target: ProgressTarget): Progress {
   const now = target.now ?? Date.now;
-  return target.stream.isTTY ? new TtyProgress(target.stream, now) : new PlainProgress((line) => target.stream.write(`${line}\n`), now);
+  const label = target.label ?? 'report';
+  return target.stream.isTTY ? new TtyProgress(target.stream, now, label) : new PlainProgress((line) => target.stream.write(`${line}\n`), now, label);
 }
 
 /** Reports nothing (library use, nested runs). */

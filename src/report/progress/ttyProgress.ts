@@ -22,13 +22,14 @@ export class TtyProgress implements Progress {
   constructor(
     private readonly stream: { readonly columns?: number; write(chunk: string): unknown },
     private readonly now: () => number,
+    private readonly label = 'report',
   ) {}
 
   start(totalUnits: number, totalCases: number, headline: string): void {
     this.totalUnits = totalUnits;
     this.totalCases = Math.max(1, totalCases);
     this.startedAt = this.now();
-    this.stream.write(`report: ${headline}\n`);
+    this.stream.write(`${this.label}: ${headline}\n`);
     this.draw(true);
   }
 
