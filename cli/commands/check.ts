@@ -22,13 +22,12 @@ import { termSpectra } from '../../src/report/figures/termSpectra.js';
 import { renderModelPage } from '../../src/report/html/modelPage.js';
 import { countOutliers } from '../../theory/bulkOutliers.js';
 import type { ProductProgress } from '../../src/report/progress/productProgress.js';
-import type { CurvatureModel } from '../../src/spectrum/curvatureModel.js';
 import { decompose, type Decomposition } from '../../src/spectrum/decomposition.js';
 import { defaultProbes, spectralDensity, type DensityResult } from '../../src/spectrum/spectralDensity.js';
 import { SLQ_DEFAULTS } from '../../src/spectrum/slqDensity.js';
 import { operatorEnds } from '../../src/spectrum/operatorEnds.js';
 import { numberOption, type ParsedArgs } from '../args.js';
-import { CliError, EXIT_OK } from '../cliError.js';
+import { CliError } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
 import { loadModel, modelHeader, modelLines, progressFor, type LoadedModel } from '../loadModel.js';
@@ -226,4 +225,3 @@ function densityAt(d: DensityResult, x: number): number {
   return d.density[i] + (t - i) * (d.density[i + 1] - d.density[i]);
 }
 
-export { EXIT_OK };
