@@ -108,7 +108,9 @@ async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number
   const seed = requiredValue(args, SEED, cmd);
 
   const path = args.positional[0];
-  const { config } = readConfigFile(path, ctx.budget.bytes);
+  const file = readConfigFile(path, ctx.budget.bytes);
+  if (file.config.family === 'mlp') throw new CliError(`dynamics: ${path}: family "mlp" is not a teacher–student net; dynamics runs gradient descent from a teacher's optimum (two-layer or deep-linear configs); for a trained model use spectrum, top-eigenvalues, density, decompose or check`);
+  const config = file.config;
   const shape = problemShape(config);
   if (!shape.atOptimum) {
     throw new CliError(`${cmd}: ${path}: the config places the student away from the teacher ("student" or "studentOffset"); remove it — runs start at θ* + ε·δ`);

@@ -1,7 +1,10 @@
 /** Every command, in the order `--help` lists them. Add a command here. */
 import type { CommandSpec } from '../commandSpec.js';
 import { calibrateCommand } from './calibrate.js';
+import { checkCommand } from './check.js';
 import { conformCommand } from './conform.js';
+import { decomposeCommand } from './decompose.js';
+import { densityCommand } from './density.js';
 import { dynamicsCommand } from './dynamics.js';
 import { ksCommand } from './ks.js';
 import { lawCommand } from './law.js';
@@ -9,4 +12,4 @@ import { reportCommand } from './report.js';
 import { spectrumCommand } from './spectrum.js';
 import { topEigenvaluesCommand } from './topEigenvalues.js';
 
-export const COMMAND_SPECS: readonly CommandSpec[] = [reportCommand, spectrumCommand, topEigenvaluesCommand, dynamicsCommand, lawCommand, ksCommand, calibrateCommand, conformCommand];
+export const COMMAND_SPECS: readonly CommandSpec[] = [reportCommand, spectrumCommand, topEigenvaluesCommand, densityCommand, decomposeCommand, checkCommand, dynamicsCommand, lawCommand, ksCommand, calibrateCommand, conformCommand];

@@ -8,7 +8,8 @@
  * else, Lanczos with full reorthogonalisation on the exact matrix-free Hessian
  * (src/linalg/lanczos.ts, src/hessian/matrixFreeHvp.ts), with residuals and a converged flag.
  * The output says which route ran. Lanczos that does not converge within the cap is reported
- * (converged: false, with its residuals), not hidden.
+ * (converged: false, with its residuals), not hidden. mlp configurations (a trained model and
+ * its data) always take the matrix-free route: ./mlpTopEigenvalues.ts.
  */
 import { buildProblem, type TeacherStudentProblem } from '../../src/config/buildProblem.js';
 import { MATRIX_FREE_HINT, assertFits, lanczosBytes } from '../../src/config/memoryBudget.js';
@@ -31,6 +32,8 @@ import { assertFiniteResult, reportingOverflow } from '../overflow.js';
 import { planTopEigenvalues } from '../routePlan.js';
 import type { RunContext } from '../runContext.js';
 import { readConfigFile } from '../../src/formats/config/readConfigFile.js';
+import { isMlpConfig, mlpModel, modelHeader, modelLines, progressFor, teacherStudentModel } from '../loadModel.js';
+import { mlpTopEigenvalues } from './mlpTopEigenvalues.js';
 
 const usage = 'top-eigenvalues <config.json> --k K [--json] [--backend portable|native|auto] [--tolerance T] [--max-iterations M]';
 
@@ -45,11 +48,11 @@ export const topEigenvaluesCommand: CommandSpec = {
   name: 'top-eigenvalues',
   summary: 'The K largest eigenvalues of the Hessian without forming it: the structured kernel at the optimum, matrix-free Lanczos on exact Hessian-vector products elsewhere.',
   args: '<config.json>',
-  flags: [{ name: 'json', description: 'print one JSON object (P, N, k, route, eigenvalues descending, residuals, iterations, converged)' }],
+  flags: [{ name: 'json', description: 'print one JSON object (family, P, N, loss, reduction, k, route, eigenvalues descending, residuals, iterations, converged)' }],
   options: [K, BACKEND_OPTION, TOLERANCE, MAX_ITERATIONS],
-  examples: ['npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5', 'npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5 --json'],
+  examples: ['npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5', 'npm run --silent cli -- top-eigenvalues examples/erf-small.json --k 5 --json', 'npm run --silent cli -- top-eigenvalues examples/own-network/config.json --k 10 --json'],
   details:
-    'The route is chosen from the configuration before anything is built: the structured kernel when it fits the budgets (HC_MEMORY_BUDGET_MB, HC_TIME_BUDGET_S), matrix-free Lanczos otherwise; when neither fits, the message names an --max-iterations or N that does. Lanczos that does not converge is reported as a warning. On a terminal a progress line counts the H·v products of long runs.',
+    'The route is chosen from the configuration before anything is built: the structured kernel when it fits the budgets (HC_MEMORY_BUDGET_MB, HC_TIME_BUDGET_S), matrix-free Lanczos otherwise; when neither fits, the message names an --max-iterations or N that does. Lanczos that does not converge is reported as a warning. On a terminal a progress line counts the H·v products of long runs. Every family: two-layer and deep-linear teacher–student configs, and "mlp" configs (a trained model with its data; README "Your own network"), which run Lanczos on the exact H·v of the MLP engine (one R-operator pass per product, about 3× a gradient; any P whose Lanczos basis of up to --max-iterations vectors fits the memory budget).',
   run,
 };
 
@@ -91,7 +94,15 @@ async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number
   const backendName = requiredValue(args, BACKEND_OPTION, cmd);
   const backend = getBackend(backendName);
   const path = args.positional[0];
-  const { config } = readConfigFile(path, ctx.budget.bytes);
+  const file = readConfigFile(path, ctx.budget.bytes);
+  if (isMlpConfig(file.config)) {
+    const loaded = mlpModel(file, file.config);
+    const P = loaded.curvature.P;
+    if (k > P) throw new CliError(`${cmd}: --k ${k} exceeds the number of parameters P = ${P}; give --k ≤ ${P}`);
+    if (maxRaw !== undefined && maxRaw < k) throw new CliError(`${cmd}: --max-iterations ${maxRaw} is below --k ${k}; give at least ${k}`);
+    return mlpTopEigenvalues(loaded, { k, tolerance, maxIterations: maxRaw, backend, note: backendNote(backendName), json: args.flags.has('json') }, io, progressFor(io));
+  }
+  const config = file.config;
   const shape = problemShape(config);
   const P = shape.P;
   if (k > P) throw new CliError(`${cmd}: --k ${k} exceeds the number of parameters P = ${P}; give --k ≤ ${P}`);
@@ -105,12 +116,13 @@ async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number
   const result = reportingOverflow(cmd, path, config, () => topEigenvalues(problem, k, backend, tolerance, maxRaw, note, { route: plan.route, onProduct: () => progress.tick() }));
   progress.done();
   reportingOverflow(cmd, path, config, () => assertFiniteResult(result, 'the eigenvalues'));
+  const curvature = teacherStudentModel(file, problem, backend).curvature;
   if (args.flags.has('json')) {
-    io.out(JSON.stringify(result));
+    io.out(JSON.stringify({ ...modelHeader(curvature, result.route, backend.name), ...result }));
     return EXIT_OK;
   }
   const lines = [
-    `family ${problem.family}${problem.activation ? `, activation ${problem.activation.label}` : ''}; P = ${P} parameters, N = ${problem.N} samples; ${problem.atOptimum ? 'at the optimum θ*' : 'off the optimum (student ≠ teacher)'}`,
+    ...modelLines(curvature),
     `route: ${result.route === 'structured-kernel' ? 'structured kernel K = JJᵀ/N (two-layer factorisation, N×N; exact to rounding)' : 'matrix-free Lanczos on the exact Hessian-vector product (full reorthogonalisation)'}; linear algebra: ${describeBackend(backend)}${note ? ` — ${note}` : ''}`,
     `top ${k} eigenvalues (descending): ${result.eigenvalues.map((v) => v.toPrecision(10)).join(' ')}`,
   ];

@@ -71,6 +71,10 @@ export interface SlqDensity extends DiscreteMeasure {
   /** [a, b]: the smallest and largest Ritz value over all probes (inside the spectrum's hull). */
   readonly range: readonly [number, number];
   readonly bounds: SlqBounds;
+  /** Probe (0-based) each node came from. */
+  readonly nodeProbe: Int32Array;
+  /** Ritz residual estimate |β_m·s_{m,k}| of each node (0 after a breakdown): nodes with a small one are eigenvalues. */
+  readonly nodeResiduals: Float64Array;
   /** Smoothed density Σ w_k·N(t; θ_k, σ²). */
   density(t: number): number;
 }
@@ -90,15 +94,20 @@ export function slqDensity(op: SymmetricOperator, options: SlqOptions = {}): Slq
   const rng = options.rng ?? Rng.fromSeed(0).split('slq');
   const nodes: number[] = [];
   const weights: number[] = [];
+  const probeOf: number[] = [];
+  const residualOf: number[] = [];
   for (let l = 0; l < probes; l++) {
     const probeRng = rng.split(l);
     const proc = new LanczosProcess(op, probeRng.normals(n), probeRng.split('restarts'), options.backend ?? null, steps + 1);
     // Stop at the first breakdown: the quadrature of μ_v is then exact with fewer nodes.
     while (proc.steps < steps && proc.step()) if (proc.beta[proc.steps - 1] === 0) break;
     const ends = tridiagonalEigenEnds(proc.alpha, proc.beta);
+    const betaLast = proc.beta[proc.steps - 1] ?? 0;
     for (let k = 0; k < ends.values.length; k++) {
       nodes.push(ends.values[k]);
       weights.push((ends.first[k] * ends.first[k]) / probes);
+      probeOf.push(l);
+      residualOf.push(Math.abs(betaLast * ends.last[k]));
     }
   }
   // Renormalise the rounding (each probe's τ² sum to 1 to O(eps)).
@@ -120,6 +129,8 @@ export function slqDensity(op: SymmetricOperator, options: SlqOptions = {}): Slq
     sigma,
     range: [a, b],
     bounds: { quadrature, sampling, smoothing: sigma * Math.sqrt(2 / Math.PI), total: quadrature + sampling },
+    nodeProbe: Int32Array.from(probeOf),
+    nodeResiduals: Float64Array.from(residualOf),
     density(t: number): number {
       let s = 0;
       for (let k = 0; k < x.length; k++) {

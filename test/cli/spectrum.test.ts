@@ -5,17 +5,18 @@ const file = tempFiles('hc-cli-');
 const run = runCli;
 
 describe('cli spectrum --json', () => {
-  it('prints one JSON object with P, N, all P eigenvalues ascending, rank, gap, trace, predictedRank', async () => {
+  it('prints one JSON object: the model (family, P, N, loss, reduction, route), all P eigenvalues descending, rank, gap, trace, predictedRank', async () => {
     const cfg = file('erf.json', JSON.stringify({ family: 'two-layer', activation: 'erf', Ni: 3, Nh: 2, N: 20, seed: 1 }));
     const r = await run('spectrum', cfg, '--json');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const o = JSON.parse(r.out);
-    expect(Object.keys(o).sort()).toEqual(['N', 'P', 'eigenvalues', 'gap', 'predictedRank', 'rank', 'trace']);
+    expect(Object.keys(o).sort()).toEqual(['N', 'P', 'architecture', 'backend', 'eigenvalues', 'family', 'gap', 'loss', 'lossDescription', 'outputs', 'precision', 'predictedRank', 'rank', 'reduction', 'route', 'trace']);
     expect(o.P).toBe(8);
     expect(o.N).toBe(20);
+    expect([o.family, o.loss, o.reduction, o.outputs]).toEqual(['two-layer', 'half-squared-error', 'mean', 1]);
     expect(o.eigenvalues).toHaveLength(8);
-    expect([...o.eigenvalues].sort((x: number, y: number) => x - y)).toEqual(o.eigenvalues);
+    expect([...o.eigenvalues].sort((x: number, y: number) => y - x)).toEqual(o.eigenvalues);
     expect(o.rank).toBe(8);
     expect(o.predictedRank).toBe(8);
     expect(o.gap).toBeNull(); // nothing dropped: the gap is infinite, which JSON cannot hold

@@ -74,6 +74,67 @@ describe('parseConfig', () => {
   });
 });
 
+const mlp = { family: 'mlp', inputDim: 6, hidden: [8, 8], outputs: 3, activation: 'tanh', loss: 'cross-entropy', reduction: 'mean', weights: 'model.safetensors', data: { X: 'X.npy', labels: 'y.npy' } };
+const mlpMse = { ...mlp, loss: 'mse', data: { X: 'X.npy', targets: 'targets.npy' } };
+
+describe('parseConfig: mlp configurations (a trained model and its data)', () => {
+  it('accepts files, inline values, named parameters, bias: false, sum reduction and every loss', () => {
+    const forms = [
+      mlp,
+      mlpMse,
+      { ...mlpMse, loss: 'half-squared-error', reduction: 'sum' },
+      { ...mlp, reduction: undefined, $schema: '../schema/config.schema.json' },
+      { ...mlp, bias: false, parameters: ['fc1.weight', 'fc2.weight', 'out.weight'] },
+      { ...mlp, parameters: ['a.weight', 'a.bias', 'b.weight', 'b.bias', 'c.weight', 'c.bias'] },
+      { ...mlp, hidden: [], activation: 'identity', weights: { '0.weight': [[1, 2, 3, 4, 5, 6], [0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1]], '0.bias': [0, 0, 0] }, data: { X: [[1, 2, 3, 4, 5, 6]], labels: [2] } },
+      ...['relu', 'identity', 'sigmoid', 'softplus', 'gelu', 'elu', 'leaky-relu', 'erf'].map((activation) => ({ ...mlp, activation })),
+    ];
+    for (const c of forms) {
+      const raw = JSON.parse(JSON.stringify(c));
+      expect(parseConfig(raw)).toEqual(raw);
+    }
+  });
+  it.each([
+    [{ ...mlp, activation: 'tanhh' }, /^activation: must be one of "relu", "tanh", .*; got "tanhh" \(did you mean "tanh"\?\); name the hidden activation of the trained model \(torch: nn\.ReLU → "relu"/],
+    [{ ...mlp, activation: 'z^2' }, /^activation: must be one of "relu", .*got "z\^2"/],
+    [{ ...mlp, loss: 'MSE' }, /^loss: must be one of "cross-entropy", "mse", "half-squared-error"; got "MSE" \(did you mean "mse"\?\); name the loss the model was trained with: nn\.CrossEntropyLoss → "cross-entropy", nn\.MSELoss → "mse"/],
+    [{ ...mlp, loss: 'softmax-cross-entropy' }, /^loss: must be one of/],
+    [{ ...mlp, reduction: 'avg' }, /^reduction: must be one of "mean", "sum"; got "avg"; give the reduction the loss was trained with \(PyTorch's default is "mean"\)$/],
+    [{ ...mlp, inputDim: 0 }, /^inputDim: must be ≥ 1, got 0; give the number of input features d/],
+    [{ ...mlp, outputs: 2.5 }, /^outputs: must be an integer, got 2\.5; give the number of outputs k/],
+    [{ ...mlp, outputs: 1 }, /^outputs: must be ≥ 2 for cross-entropy \(k classes\), got 1/],
+    [{ ...mlp, hidden: 8 }, /^hidden: must be an array of hidden widths, e\.g\. \[8, 8\].*, got 8; give the hidden widths in order/],
+    [{ ...mlp, hidden: [8, 0] }, /^hidden\[1\]: must be ≥ 1, got 0/],
+    [{ ...mlp, bias: 'yes' }, /^bias: must be true or false, got "yes"; give true \(default: every nn\.Linear has a bias\) or false/],
+    [{ ...mlp, weights: 5 }, /^weights: must be a path to a \.safetensors file, or an object of tensors by name, got 5; give the path of a \.safetensors state_dict/],
+    [{ ...mlp, weights: '' }, /^weights: /],
+    [{ ...mlp, weights: { '0.weight': [[1, 2], [3]] } }, /^weights\.0\.weight\[1\]: has 1 entries, expected 2 like row 0/],
+    [{ ...mlp, weights: { '0.weight': [[1, 2]], '0.bias': [1] } }, /^weights: holds 2 tensors, but hidden \[8,8\] means 3 nn\.Linear layers × \(weight, bias\) = 6/],
+    [{ ...mlp, parameters: ['a', 'b'] }, /^parameters: lists 2 tensors, but hidden \[8,8\] means 3 nn\.Linear layers × \(weight, bias\) = 6; list the tensor names in model\.parameters\(\) order/],
+    [{ ...mlp, parameters: ['a', 'a', 'b', 'c', 'd', 'e'] }, /^parameters\[1\]: repeats "a"/],
+    [{ ...mlp, bias: false, parameters: ['a', 'b'] }, /^parameters: lists 2 tensors, but .* × weight \(bias: false\) = 3/],
+    [{ ...mlp, data: { X: 'X.npy' } }, /^data\.labels: is missing: cross-entropy \(nn\.CrossEntropyLoss\) needs integer class labels; give the path of an \.npy file of N int32\/int64 class indices/],
+    [{ ...mlp, data: { X: 'X.npy', labels: 'y.npy', targets: 't.npy' } }, /^data\.targets: is not used by cross-entropy \(integer labels only\); remove it, or set "loss" to "mse"/],
+    [{ ...mlpMse, data: { X: 'X.npy' } }, /^data\.targets: is missing: mse needs float targets \(N × 3\)/],
+    [{ ...mlpMse, data: { X: 'X.npy', targets: 't.npy', labels: 'y.npy' } }, /^data\.labels: is not used by mse, which takes float targets; remove it/],
+    [{ ...mlp, data: { labels: 'y.npy' } }, /^data\.X: is missing; give the path of an \.npy file of N × d float32\/float64 inputs/],
+    [{ ...mlp, data: { X: [[1, 2]], labels: [0] } }, /^data\.X\[0\]: has 2 entries, but inputDim is 6/],
+    [{ ...mlp, data: { X: [[1, 2, 3, 4, 5, 6]], labels: [3] } }, /^data\.labels\[0\]: is 3, outside 0\.\.2 \(outputs = 3 classes\)/],
+    [{ ...mlp, data: { X: [[1, 2, 3, 4, 5, 6]], labels: [-1] } }, /^data\.labels\[0\]: must be ≥ 0 \(class indices 0\.\.k−1\)/],
+    [{ ...mlp, data: { X: [[1, 2, 3, 4, 5, 6]], labels: [0, 1] } }, /^data\.labels: has 2 entries, but X has 1 rows/],
+    [{ ...mlpMse, data: { X: [[1, 2, 3, 4, 5, 6]], targets: [[1, 2]] } }, /^data\.targets\[0\]: has 2 entries, but outputs is 3/],
+    [{ ...mlp, data: { X: 'X.npy', labels: 'y.npy', Y: 'y.npy' } }, /^data\.Y: is not a known field here; remove it$/],
+    [{ ...mlp, X: 'X.npy' }, /^X: is not a field of an mlp configuration; put it under "data": \{"X": …\}$/],
+    [{ ...mlp, Ni: 6 }, /^Ni: is not a field of an mlp configuration; use "inputDim"$/],
+    [{ ...mlp, hiden: [8] }, /^hiden: is not a field of an mlp configuration \(did you mean "hidden"\?\); rename it to "hidden"$/],
+    [{ ...mlp, seed: 1 }, /^seed: does not apply to an mlp configuration \(it belongs to: generated two-layer, generated deep-linear\); remove it$/],
+    [{ ...mlp, family: 'MLP' }, /^family: must be one of .*"mlp", got "MLP" \(did you mean "mlp"\?\)/],
+    [{ ...mlp, weights: undefined }, /^weights: is missing; give the path of a \.safetensors state_dict/],
+  ])('%j → %s', (raw, pattern) => {
+    expect(message(JSON.parse(JSON.stringify(raw)))).toMatch(pattern);
+  });
+});
+
 describe('did you mean', () => {
   it('edit distance counts adjacent transpositions once', () => {
     expect(editDistance('whiten', 'whitten')).toBe(1);

@@ -5,8 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { FormatError } from '../../src/formats/formatError.js';
 
+/** nn.Sequential fixtures with biases (the reader tests run on these). */
 export const TORCH_FIXTURES = ['tanh_ce_f32', 'relu_ce_f64', 'tanh_mse_f64', 'tanh_ce_sum_f64', 'tanh_ce_p474_f64', 'identity_mse_linear_f64'] as const;
-export type TorchFixture = (typeof TORCH_FIXTURES)[number];
+/** More losses and layouts for the mlp family: nn.MSELoss at k = 3 (mean and sum), the half-squared error, bias=False, named modules. */
+export const MORE_TORCH_FIXTURES = ['tanh_mse_k3_f64', 'gelu_mse_sum_f64', 'sigmoid_hse_f64', 'tanh_ce_nobias_f64', 'named_elu_ce_f32'] as const;
+export const ALL_TORCH_FIXTURES = [...TORCH_FIXTURES, ...MORE_TORCH_FIXTURES] as const;
+export type TorchFixture = (typeof ALL_TORCH_FIXTURES)[number];
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/torch/', import.meta.url));
 

@@ -1,10 +1,11 @@
 /**
- * End to end on the PyTorch fixtures: the files read by src/formats, assembled in the layout
- * the readers promise (θ in model.parameters() order, X N×d row-major, labels/targets), and
- * handed to the suite's own MLP engine (src/nets/mlp) reproduce torch's float64 answers:
- * loss, gradient, H·v and every Hessian eigenvalue. A transposed weight, a wrong parameter
- * order, a missing ½ in the MSE or a mean/sum mix-up all give O(1) relative differences; two
- * float64 evaluations of the same expressions differ by rounding only.
+ * End to end on the PyTorch fixtures: the files read through the mlp loader
+ * (src/formats/mlpModel.ts: config → safetensors + .npy → θ in model.parameters() order and the
+ * data) and handed to the suite's own MLP engine (src/nets/mlp) reproduce torch's float64
+ * answers: loss, gradient, H·v, every Hessian eigenvalue, and the Gauss–Newton / residual split
+ * (torch's GN = Jᵀ ∇²_f L J from its own Jacobian, R = H − GN). Every loss the config can name
+ * is covered — nn.CrossEntropyLoss and nn.MSELoss with reduction mean and sum, the
+ * half-squared error — and the bias-free and named-module layouts.
  *
  * Tolerances. Gradient: twice the engine's own first-order rounding bound for its gradient
  * (gradientRoundingBound; torch's evaluation has rounding of the same kind and size). Loss,
@@ -12,20 +13,23 @@
  * accumulated over ≈ P·N multiply-adds whose magnitudes are bounded by `scale` (Higham,
  * Accuracy and Stability of Numerical Algorithms, 2nd ed., §3.1, γ_m); for eigenvalues,
  * Weyl's inequality turns a perturbation of H into the same bound on each eigenvalue, and the
- * symmetric eigensolvers' backward errors (≈ P·eps·‖H‖₂) fit inside it. Observed (npx tsx,
- * this branch): at most 2 eps relative for the loss, 12 eps of ‖g‖∞ for the gradient, 7 eps
- * of ‖H·v‖∞ and 6 eps of max|λ| for the eigenvalues, far inside the bounds.
+ * symmetric eigensolvers' backward errors (≈ P·eps·‖H‖₂) fit inside it. GN and R: the same
+ * bound with max|λ(H)| as the scale (torch forms GN from J and ∇²_f L, R as the difference).
+ *
+ * Wrong neighbours, through the SAME tolerance, must fail: the other reduction (a factor N, or
+ * N·k for nn.MSELoss), and for nn.MSELoss at k = 3 the ½-scaled squared error (a factor k/2 =
+ * 1.5 — at k = 2 the two coincide, which is why tanh_mse_k3_f64 exists).
  */
 import { describe, expect, it } from 'vitest';
-import { flattenLinearLayers, readNpyFloatFile, readNpyLabelsFile, readSafetensorsFile, sequentialLinearLayers } from '../../src/formats/index.js';
+import type { MlpConfig } from '../../src/formats/config/parseConfig.js';
+import { loadMlpModel } from '../../src/formats/mlpModel.js';
 import { getBackend } from '../../src/linalg/index.js';
-import { buildMlpProblem, type MlpActivation, type MlpData } from '../../src/nets/mlp/index.js';
-import { fixturePath, loadReference, TORCH_FIXTURES } from './support.js';
+import { ALL_TORCH_FIXTURES, fixturePath, loadReference, type TorchFixture } from './support.js';
 
 const EPS = 2 ** -52;
 
 interface FullReference {
-  config: { inputDim: number; hidden: number[]; outputs: number; activation: MlpActivation; loss: 'cross-entropy' | 'mse'; reduction: 'mean' | 'sum'; weights: string; data: { X: string; labels?: string; targets?: string } };
+  config: MlpConfig;
   P: number;
   N: number;
   loss: number;
@@ -33,6 +37,8 @@ interface FullReference {
   eigenvalues: number[];
   trace: number;
   hvp: { v: number[]; Hv: number[] };
+  gaussNewton: { eigenvalues: number[]; trace: number };
+  residual: { eigenvalues: number[]; trace: number };
 }
 
 const maxAbs = (a: ArrayLike<number>) => {
@@ -40,42 +46,61 @@ const maxAbs = (a: ArrayLike<number>) => {
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
   return m;
 };
+const descending = (m: { rows: number; data: Float64Array }) => [...getBackend().symmetricEigenvalues(m as never)].reverse();
+const maxGap = (a: readonly number[], b: readonly number[]) => maxAbs(a.map((v, i) => v - b[i]));
 
-describe('torch fixtures through the readers and the suite’s MLP engine reproduce torch', () => {
-  it.each(TORCH_FIXTURES)('%s: loss, gradient, H·v and all Hessian eigenvalues', (name) => {
-    const ref = loadReference(name) as unknown as FullReference;
-    const c = ref.config;
-    const theta = flattenLinearLayers(sequentialLinearLayers(readSafetensorsFile(fixturePath(name, c.weights)), c.weights));
-    const X = readNpyFloatFile(fixturePath(name, c.data.X), { ndim: [2], role: 'X' });
-    const data: MlpData =
-      c.data.labels !== undefined
-        ? { X: { rows: X.shape[0], cols: X.shape[1], data: X.values }, labels: readNpyLabelsFile(fixturePath(name, c.data.labels), { classes: c.outputs }).values }
-        : (() => {
-            const t = readNpyFloatFile(fixturePath(name, c.data.targets!), { ndim: [2], role: 'targets' });
-            return { X: { rows: X.shape[0], cols: X.shape[1], data: X.values }, targets: { rows: t.shape[0], cols: t.shape[1], data: t.values } };
-          })();
-    const problem = buildMlpProblem({ inputDim: c.inputDim, hidden: c.hidden, outputs: c.outputs, activation: c.activation, loss: c.loss === 'mse' ? 'mse' : 'softmax-cross-entropy' }, data);
+function loaded(name: TorchFixture, override: Partial<MlpConfig> = {}) {
+  const ref = loadReference(name) as unknown as FullReference;
+  return { ref, m: loadMlpModel({ ...ref.config, ...override }, fixturePath(name, '.')) };
+}
+
+describe('torch fixtures through the mlp loader and the suite’s MLP engine reproduce torch', () => {
+  it.each(ALL_TORCH_FIXTURES)('%s: loss, gradient, H·v, all Hessian eigenvalues, and the GN / residual spectra', (name) => {
+    const { ref, m } = loaded(name);
+    const { problem, theta } = m;
     expect(problem.P).toBe(ref.P);
     expect(problem.N).toBe(ref.N);
-    // The engine computes the mean loss; "sum" is N times it (every derivative scales alike).
-    const s = c.reduction === 'sum' ? problem.N : 1;
-    const m = ref.P * ref.N;
+    const mm = ref.P * ref.N;
 
-    expect(Math.abs(problem.loss(theta) * s - ref.loss)).toBeLessThanOrEqual(m * EPS * Math.abs(ref.loss));
+    expect(Math.abs(problem.loss(theta) - ref.loss)).toBeLessThanOrEqual(mm * EPS * Math.abs(ref.loss));
 
     const g = problem.gradient(theta);
-    const gBound = 2 * s * problem.gradientRoundingBound!(theta);
-    const gGap = maxAbs(ref.gradient.map((v, i) => g[i] * s - v));
+    const gBound = 2 * problem.gradientRoundingBound(theta);
+    const gGap = maxGap(Array.from(g), ref.gradient);
     expect(gGap, `gradient gap ${gGap} vs bound ${gBound}`).toBeLessThanOrEqual(gBound);
 
     const lambdaMax = maxAbs(ref.eigenvalues);
     const hv = problem.hessianVector(theta, Float64Array.from(ref.hvp.v));
-    const hvGap = maxAbs(ref.hvp.Hv.map((v, i) => hv[i] * s - v));
-    expect(hvGap).toBeLessThanOrEqual(m * EPS * lambdaMax * maxAbs(ref.hvp.v) * Math.sqrt(ref.P));
+    expect(maxGap(Array.from(hv), ref.hvp.Hv)).toBeLessThanOrEqual(mm * EPS * lambdaMax * maxAbs(ref.hvp.v) * Math.sqrt(ref.P));
 
-    const ev = [...getBackend().symmetricEigenvalues(problem.hessian(theta))].reverse(); // descending, like the reference
-    const evGap = maxAbs(ref.eigenvalues.map((v, i) => ev[i] * s - v));
-    expect(evGap, `eigenvalue gap ${evGap / (EPS * lambdaMax)} eps·max|λ|`).toBeLessThanOrEqual(m * EPS * lambdaMax);
-    expect(Math.abs(ev.reduce((a, b) => a + b, 0) * s - ref.trace)).toBeLessThanOrEqual(m * EPS * ref.P * lambdaMax);
+    const tol = mm * EPS * lambdaMax;
+    const ev = descending(problem.hessian(theta));
+    const evGap = maxGap(ev, ref.eigenvalues);
+    expect(evGap, `eigenvalue gap ${evGap / (EPS * lambdaMax)} eps·max|λ|`).toBeLessThanOrEqual(tol);
+    expect(Math.abs(ev.reduce((a, b) => a + b, 0) - ref.trace)).toBeLessThanOrEqual(tol * ref.P);
+
+    const gn = descending(problem.gaussNewton(theta));
+    const r = descending(problem.residualTerm(theta));
+    expect(maxGap(gn, ref.gaussNewton.eigenvalues), 'Gauss–Newton eigenvalues').toBeLessThanOrEqual(tol);
+    expect(maxGap(r, ref.residual.eigenvalues), 'residual-term eigenvalues').toBeLessThanOrEqual(tol);
+    expect(Math.abs(gn.reduce((a, b) => a + b, 0) - ref.gaussNewton.trace)).toBeLessThanOrEqual(tol * ref.P);
+  });
+
+  it.each(ALL_TORCH_FIXTURES)('%s: the other reduction is rejected by the same eigenvalue tolerance', (name) => {
+    const { ref, m } = loaded(name, { reduction: (loadReference(name) as unknown as FullReference).config.reduction === 'sum' ? 'mean' : 'sum' });
+    const tol = ref.P * ref.N * EPS * maxAbs(ref.eigenvalues);
+    expect(maxGap(descending(m.problem.hessian(m.theta)), ref.eigenvalues)).toBeGreaterThan(1e6 * tol);
+  });
+
+  it('nn.MSELoss (mean over N·k entries) is not the ½-scaled squared error: at k = 3 the neighbour misses by the factor k/2', () => {
+    const { ref, m } = loaded('tanh_mse_k3_f64', { loss: 'half-squared-error' });
+    const tol = ref.P * ref.N * EPS * maxAbs(ref.eigenvalues);
+    const ev = descending(m.problem.hessian(m.theta));
+    expect(maxGap(ev, ref.eigenvalues)).toBeGreaterThan(1e6 * tol);
+    // Exactly the factor k/2 = 1.5 up to rounding (the same per-sample terms, another divisor).
+    expect(maxGap(ev.map((v) => v / 1.5), ref.eigenvalues)).toBeLessThanOrEqual(tol * 2);
+    // And the reverse: the half-squared-error fixture read as "mse" misses too.
+    const h = loaded('sigmoid_hse_f64', { loss: 'mse' });
+    expect(maxGap(descending(h.m.problem.hessian(h.m.theta)), h.ref.eigenvalues)).toBeGreaterThan(1e6 * h.ref.P * h.ref.N * EPS * maxAbs(h.ref.eigenvalues));
   });
 });

@@ -13,6 +13,7 @@ import { finiteDifferenceHessianOf, type FiniteDifferenceHessian } from '../../.
 import { finiteDifferenceRatio } from '../../../src/hessian/finiteDifferenceRatio.js';
 import { add, EPS, frobenius, matvec, maxAbs, norm2 } from '../../../src/linalg/matrix.js';
 import { stencilCrossesKink } from '../../../src/nets/mlp/stencilCrossesKink.js';
+import type { MlpProblem } from '../../../src/nets/mlp/index.js';
 import { Rng } from '../../../src/rng/index.js';
 import { RESIDUAL_VISIBLE_FACTOR, ROUTE_SLACK } from '../../../theory/gaussNewtonDecomposition.js';
 import { buildMlpCase, mlpConfigArb, mlpLabelOf, type MlpConfig } from '../../arbitraries/mlpConfigs.js';
@@ -27,7 +28,17 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig, S1MlpDecomp
   numRuns: 150,
   label: mlpLabelOf,
   check(config): CaseOutcome<S1MlpDecompositionEvidence> {
-    const { problem: p, theta } = buildMlpCase(config);
+    const { problem, theta } = buildMlpCase(config);
+    return checkMlpDecomposition(problem, theta, config.seed);
+  },
+};
+
+/**
+ * The checks of mlpDecompositionProperty on any MLP at any θ — also run by the CLI's `check`
+ * on a user's trained model (properties/modelChecks/S1.ts); `seed` draws the direction v.
+ */
+export function checkMlpDecomposition(p: MlpProblem, theta: Float64Array, seed: number): CaseOutcome<S1MlpDecompositionEvidence> {
+  {
     const P = p.P;
     const H = p.hessian(theta);
     const GN = p.gaussNewton(theta);
@@ -60,7 +71,7 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig, S1MlpDecomp
     // (the R-operator's rounding, plus the length-P sum of the matvec), times ROUTE_SLACK.
     // Measured ≤ 3% of it. The finite-difference ratio is ≤ 1% of its estimate (whose rounding
     // part is a worst-case running-error bound), yet "H = GN" misses it by ≥ 10⁵×.
-    const v = Rng.fromSeed(config.seed).split('direction').normals(P);
+    const v = Rng.fromSeed(seed).split('direction').normals(P);
     const hv = p.hessianVector(theta, v);
     const Hv = matvec(H, v);
     let hvDiff = 0;
@@ -72,9 +83,9 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig, S1MlpDecomp
       kind: 'mlp-decomposition',
       P,
       N: p.N,
-      k: config.k,
-      loss: config.loss,
-      activation: config.activation,
+      k: p.spec.outputs,
+      loss: p.spec.loss,
+      activation: p.spec.activation,
       decompositionError,
       decompositionTolerance,
       fdRatio: finiteOrNull(fdRatio),
@@ -93,5 +104,5 @@ export const mlpDecompositionProperty: PropertyDefinition<MlpConfig, S1MlpDecomp
       // Wrong neighbour: "the Hessian is Gauss–Newton" off the optimum must fail the same FD check.
       outcome(!residualVisible || gnOnlyRatio! > 1, ev, () => `Gauss–Newton alone was not rejected (ratio ${gnOnlyRatio!.toFixed(3)} ≤ 1) although R is measurable`),
     );
-  },
-};
+  }
+}

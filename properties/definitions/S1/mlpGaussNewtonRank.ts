@@ -9,6 +9,7 @@ import { EPS, frobenius, matvec, norm2 } from '../../../src/linalg/matrix.js';
 import { getBackend } from '../../../src/linalg/selectBackend.js';
 import { diagonalCurvatureGaussNewton } from '../../../src/nets/mlp/diagonalCurvatureGaussNewton.js';
 import { logitShiftDirection } from '../../../src/nets/mlp/logitShiftDirection.js';
+import type { MlpProblem } from '../../../src/nets/mlp/index.js';
 import { rankOfSymmetric } from '../../../src/spectrum/hessianSpectrum.js';
 import { PSD_SLACK, ROUTE_SLACK } from '../../../theory/gaussNewtonDecomposition.js';
 import { buildMlpCase, mlpConfigArb, mlpLabelOf, type MlpConfig } from '../../arbitraries/mlpConfigs.js';
@@ -23,12 +24,19 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig, S1MlpRank
   numRuns: 150,
   label: mlpLabelOf,
   check(config): CaseOutcome<S1MlpRankEvidence> {
-    const { problem: p, theta } = buildMlpCase(config);
+    const { problem, theta } = buildMlpCase(config);
+    return checkMlpGaussNewtonRank(problem, theta);
+  },
+};
+
+/** The checks of mlpGaussNewtonRankProperty on any MLP at any θ — also the CLI's `check` (properties/modelChecks/S1.ts). */
+export function checkMlpGaussNewtonRank(p: MlpProblem, theta: Float64Array): CaseOutcome<S1MlpRankEvidence> {
+  {
     const backend = getBackend();
     const P = p.P;
     const N = p.N;
-    const k = config.k;
-    const softmaxCE = config.loss === 'cross-entropy';
+    const k = p.spec.outputs;
+    const softmaxCE = p.spec.loss === 'cross-entropy' || p.spec.loss === 'softmax-cross-entropy';
     const GN = p.gaussNewton(theta);
     const R = p.residualTerm(theta);
     const H = p.hessian(theta);
@@ -46,8 +54,8 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig, S1MlpRank
       P,
       N,
       k,
-      loss: config.loss,
-      activation: config.activation,
+      loss: p.spec.loss,
+      activation: p.spec.activation,
       lambdaMinGN: eGN[0],
       lambdaMinH: eH[0],
       lambdaMinR: eR[0],
@@ -90,5 +98,5 @@ export const mlpGaussNewtonRankProperty: PropertyDefinition<MlpConfig, S1MlpRank
       }
     }
     return allOf(...parts);
-  },
-};
+  }
+}

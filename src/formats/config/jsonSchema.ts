@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ACTIVATION_NAMES, activation } from './fieldSchemas.js';
-import { configForms } from './parseConfig.js';
+import { configForms, formName } from './parseConfig.js';
 
 const ACTIVATION_JSON = {
   description: 'Hidden activation g: a name, or {"polynomial": [c0, c1, …, ck]} for g(z) = Σ c_d z^d (ck ≠ 0, k ≤ 6).',
@@ -32,7 +32,7 @@ export function configJsonSchema(): Record<string, unknown> {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://github.com/hessian-conformance/hessian-conformance/schema/config.schema.json',
     title: 'hessian-conformance configuration',
-    description: `One of ${forms.map((f) => `${f.form} ${f.family}`).join(', ')} (README "Configurations"). Generated from src/formats/config by \`npm run schema\`; shapes that must chain across fields are checked by the CLI, not by this schema.`,
+    description: `One of ${forms.map(formName).join(', ')} (README "Configurations", "Your own network"). Generated from src/formats/config by \`npm run schema\`; shapes that must chain across fields are checked by the CLI, not by this schema.`,
     anyOf: generated.anyOf,
   };
 }

@@ -10,6 +10,8 @@
  *     belongs to another family or form;
  *  4. the form's schema (types, ranges, shapes that must chain).
  * Every failure is a ConfigError: one line naming the field (JSON path) and the fix.
+ * Families: two-layer and deep-linear (teacher–student, two forms each) and mlp (a trained
+ * model with its data: mlpSchema.ts).
  */
 import type { z } from 'zod';
 import { ConfigError } from '../../config/configError.js';
@@ -27,8 +29,12 @@ import {
   type GeneratedDeepLinearConfig,
   type GeneratedTwoLayerConfig,
 } from './teacherStudentSchemas.js';
+import { MLP_FIXES, MLP_KEY_HINTS, MlpConfigSchema, type MlpConfig } from './mlpSchema.js';
 
 export type TeacherStudentConfig = ExplicitTwoLayerConfig | GeneratedTwoLayerConfig | ExplicitDeepLinearConfig | GeneratedDeepLinearConfig;
+/** Every configuration parseConfig returns. */
+export type AnyConfig = TeacherStudentConfig | MlpConfig;
+export type { MlpConfig };
 
 export interface ConfigForm {
   readonly family: string;
@@ -37,6 +43,10 @@ export interface ConfigForm {
   readonly schema: z.ZodType<any>;
   /** The keys this form accepts (for suggestions). */
   readonly keys: readonly string[];
+  /** Fix text by field (dotted path or last key), consulted before configFixes.ts. */
+  readonly fixes?: Readonly<Record<string, string>>;
+  /** Keys that are not fields of this form but a common slip, with where they belong. */
+  readonly keyHints?: Readonly<Record<string, string>>;
 }
 
 function keysOf(schema: z.ZodType): string[] {
@@ -53,9 +63,26 @@ const TEACHER_STUDENT_FORMS: readonly ConfigForm[] = [
   { family: 'deep-linear', form: 'generated', schema: GeneratedDeepLinearSchema, keys: keysOf(GeneratedDeepLinearSchema) },
 ];
 
+const MLP_FORM: ConfigForm = { family: 'mlp', form: 'model', schema: MlpConfigSchema, keys: keysOf(MlpConfigSchema), fixes: MLP_FIXES, keyHints: MLP_KEY_HINTS };
+
 /** Every configuration form the parser accepts (README "Configurations"). */
 export function configForms(): readonly ConfigForm[] {
-  return TEACHER_STUDENT_FORMS;
+  return [...TEACHER_STUDENT_FORMS, MLP_FORM];
+}
+
+/** "generated two-layer configuration", "mlp configuration". */
+export function formName(form: ConfigForm): string {
+  return form.form === 'model' ? form.family : `${form.form} ${form.family}`;
+}
+
+function formFix(form: ConfigForm, path: ReadonlyArray<PropertyKey>): string {
+  const keys = path.filter((p): p is string => typeof p === 'string');
+  if (form.fixes) {
+    const dotted = keys.join('.');
+    if (form.fixes[dotted]) return form.fixes[dotted];
+    for (let i = keys.length - 1; i >= 0; i--) if (form.fixes[keys[i]]) return form.fixes[keys[i]];
+  }
+  return fixFor(path);
 }
 
 function describe(v: unknown): string {
@@ -85,18 +112,22 @@ function chooseForm(cfg: Record<string, unknown>, family: string, forms: readonl
 }
 
 function unknownKeyError(key: string, form: ConfigForm, forms: readonly ConfigForm[]): ConfigError {
+  const name = formName(form);
+  const article = /^(mlp|[aeiou])/.test(name) ? 'an' : 'a';
+  const hint = form.keyHints && Object.hasOwn(form.keyHints, key) ? form.keyHints[key] : null;
+  if (hint) return new ConfigError(key, `is not a field of ${article} ${name} configuration`, hint);
   const suggestion = closest(key, form.keys.filter((k) => k !== '$schema'));
-  if (suggestion) return new ConfigError(key, `is not a field of a ${form.form} ${form.family} configuration (did you mean "${suggestion}"?)`, `rename it to "${suggestion}"`);
+  if (suggestion) return new ConfigError(key, `is not a field of ${article} ${name} configuration (did you mean "${suggestion}"?)`, `rename it to "${suggestion}"`);
   const elsewhere = forms.filter((f) => f !== form && f.keys.includes(key));
   if (elsewhere.length) {
-    const where = elsewhere.map((f) => `${f.form} ${f.family}`).join(', ');
-    return new ConfigError(key, `does not apply to a ${form.form} ${form.family} configuration (it belongs to: ${where})`, 'remove it');
+    const where = elsewhere.map(formName).join(', ');
+    return new ConfigError(key, `does not apply to ${article} ${name} configuration (it belongs to: ${where})`, 'remove it');
   }
-  return new ConfigError(key, `is not a field of a ${form.form} ${form.family} configuration`, `remove it; fields are ${form.keys.filter((k) => k !== '$schema').join(', ')}`);
+  return new ConfigError(key, `is not a field of ${article} ${name} configuration`, `remove it; fields are ${form.keys.filter((k) => k !== '$schema').join(', ')}`);
 }
 
 /** Parses a configuration; throws ConfigError (one line: field, problem, fix). */
-export function parseConfig(raw: unknown): TeacherStudentConfig | Record<string, unknown> {
+export function parseConfig(raw: unknown): AnyConfig {
   const forms = configForms();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('config', `must be a JSON object, got ${describe(raw)}`, 'see README "Configurations" for the forms');
   const cfg = raw as Record<string, unknown>;
@@ -119,7 +150,10 @@ export function parseConfig(raw: unknown): TeacherStudentConfig | Record<string,
   }
   const field = pathText(path);
   const value = path.reduce<unknown>((v, p) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined), cfg);
-  if (value === undefined && issue.code === 'invalid_type') throw new ConfigError(field, 'is missing', fixFor(path));
-  const got = issue.code === 'custom' ? '' : `, got ${describe(value)}`;
-  throw new ConfigError(field, `${issue.message}${got}`, fixFor(path));
+  if (value === undefined && (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && form.fixes))) throw new ConfigError(field, 'is missing', formFix(form, path));
+  // Messages that already quote the value ("…; got x") are not repeated.
+  const got = issue.code === 'custom' || /; got /.test(issue.message) ? '' : `, got ${describe(value)}`;
+  // A custom issue may carry its own fix (params.fix) when the field's generic hint does not fit.
+  const own = issue.code === 'custom' ? (issue as { params?: { fix?: unknown } }).params?.fix : undefined;
+  throw new ConfigError(field, `${issue.message}${got}`, typeof own === 'string' ? own : formFix(form, path));
 }

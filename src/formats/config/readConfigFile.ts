@@ -7,19 +7,19 @@ import { dirname } from 'node:path';
 import { ConfigError } from '../../config/configError.js';
 import { memoryBudgetBytes } from '../../config/memoryBudget.js';
 import { readJsonFile } from '../jsonFile.js';
-import { parseConfig, type TeacherStudentConfig } from './parseConfig.js';
+import { parseConfig, type AnyConfig } from './parseConfig.js';
 
 export interface ConfigFile {
   readonly path: string;
   readonly dir: string;
-  readonly config: TeacherStudentConfig;
+  readonly config: AnyConfig;
 }
 
 /** `budgetBytes`: the memory budget in force (the command line passes the one it read at start). */
 export function readConfigFile(path: string, budgetBytes: number = memoryBudgetBytes()): ConfigFile {
   const raw = readJsonFile(path, 'configuration', budgetBytes);
   try {
-    return { path, dir: dirname(path), config: parseConfig(raw) as TeacherStudentConfig };
+    return { path, dir: dirname(path), config: parseConfig(raw) };
   } catch (e) {
     if (e instanceof ConfigError) throw new ConfigError(`${path}: ${e.field}`, e.problem, e.fix);
     throw e;
