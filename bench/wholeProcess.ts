@@ -240,29 +240,42 @@ export function runWholeProcess(ctx: WholeProcessContext): ProcessRow[] {
       oursRuns.set(b, runs);
       log(`${id}-${b}: ${runs.map((p) => (p.wallMs / 1000).toFixed(2)).join(', ')} s`);
     };
+    // PyHessian gets its best: in a full run it runs once with 1 and once with 2 torch threads
+    // (OpenMP workers spin-wait, so which is faster depends on the load), and the faster run is
+    // its time; both are kept in the JSON and named in the row.
     let ph: ProcessRun | null = null;
     let phErr: number | null = null;
     let phDetail = '';
-    const runPh = () => {
+    let phThreads = torchThreads;
+    const phWall: Record<string, number> = {};
+    const runPh = (threads: number) => {
       if (!peer?.pyhessian) return;
-      const out = join(work, `${id}-pyhessian.json`);
-      ph = py(['pyhessian-top', prob.meta, String(torchThreads), String(K), out]);
+      const out = join(work, `${id}-pyhessian-${threads}.json`);
+      const p = py(['pyhessian-top', prob.meta, String(threads), String(K), out]);
+      phWall[threads] = p.wallMs;
       const vals = desc(readJson<{ eigenvalues: number[] }>(out).eigenvalues);
-      phErr = ref ? maxRelDiff(vals, ref) : null;
-      const inproc = JSON.parse(ph.stdout.trim().split('\n').pop() ?? '{}') as { eigenvaluesMs?: number };
+      const e = ref ? maxRelDiff(vals, ref) : null;
+      log(`${id}-pyhessian (${threads} thread(s)): ${(p.wallMs / 1000).toFixed(1)} s, error ${e?.toExponential(1)}`);
+      if (ph !== null && (ph as ProcessRun).wallMs <= p.wallMs) return;
+      ph = p;
+      phErr = e;
+      phThreads = threads;
+      const inproc = JSON.parse(p.stdout.trim().split('\n').pop() ?? '{}') as { eigenvaluesMs?: number };
       phDetail = `eigenvalues(top_n=${K}) call ${((inproc.eigenvaluesMs ?? NaN) / 1000).toFixed(1)} s of the process`;
-      log(`${id}-pyhessian: ${(ph.wallMs / 1000).toFixed(1)} s, error ${phErr?.toExponential(1)}`);
     };
-    // Order: native (cheap, repeated), PyHessian, native again, then portable (once; slow off θ*).
+    // Order: native (cheap, repeated), PyHessian, native again, PyHessian with the other thread
+    // count, then portable (once; slow off θ*).
     const nativeReps = ctx.quick ? 1 : 3;
     const hasNative = ctx.backends.includes('native');
     if (hasNative) runOurs('native', Math.ceil(nativeReps / 2));
-    runPh();
+    runPh(ctx.quick ? torchThreads : 1);
     if (hasNative && nativeReps > 1) {
       const first = oursRuns.get('native')!;
       runOurs('native', Math.floor(nativeReps / 2));
       oursRuns.set('native', [...first, ...oursRuns.get('native')!]);
     }
+    if (!ctx.quick) runPh(2);
+    if (Object.keys(phWall).length > 1) phDetail += `; wall with 1 / 2 threads: ${(phWall[1] / 1000).toFixed(1)} s / ${(phWall[2] / 1000).toFixed(1)} s, the faster is its time`;
     if (ctx.backends.includes('portable')) runOurs('portable', 1);
     const phRun = ph as ProcessRun | null;
     for (const b of ctx.backends) {
@@ -291,12 +304,12 @@ export function runWholeProcess(ctx: WholeProcessContext): ProcessRow[] {
         command: `top-eigenvalues <config> --k ${K} --json${at === 'off' ? ` (θ* + ${OFF}·δ)` : ' (at θ*)'}`,
         size: `(Ni, Nh, N) = (${cfg.Ni}, ${cfg.Nh}, ${cfg.N}), P = ${prob.P}`,
         ours: { ...side(`top-eigenvalues --backend ${b}`, runs, err, oursDetail.get(b)), backend: b },
-        peer: peer?.pyhessian ? side(`PyHessian eigenvalues(top_n=${K}) (maxIter=100, tol=1e-3), torch ${peer.versions.torch}, float64, ${torchThreads} thread(s)`, phRun ? [phRun] : [], phErr, phDetail) : null,
+        peer: peer?.pyhessian ? side(`PyHessian eigenvalues(top_n=${K}) (maxIter=100, tol=1e-3), torch ${peer.versions.torch}, float64, ${phThreads} thread(s)`, phRun ? [phRun] : [], phErr, phDetail) : null,
         speedup,
         errorMeasure: 'max_i |λ_i − λ_i,ref| ÷ λ₁,ref over the top 20',
         target: peer?.pyhessian ? target : `${target} (PyHessian not run: set HC_PYHESSIAN)`,
         met,
-        notes: `${refNote}; ours ${runs.length} run(s) (median), PyHessian 1 run`,
+        notes: `${refNote}; ours ${runs.length} run(s) (median), PyHessian ${Object.keys(phWall).length > 1 ? 'the faster of 2 runs' : '1 run'}`,
       });
     }
   };
