@@ -154,7 +154,7 @@ const settings = [
   `Two-layer tanh network, L = 1/(2N) Σ (Σ_j a_j tanh(w_j·x) − y)², generated from the suite's config (seed 1); off the optimum the student is θ* + 0.3·δ (δ a seeded unit direction). The peers' PyTorch module is built from the same weights and data (bench/peers/hessian_peers.py).`,
   `PyHessian (unmodified${torchPy?.versions.pyhessianCommit ? `, commit ${torchPy.versions.pyhessianCommit}` : ''}; found via --pyhessian/HC_PYHESSIAN) at its defaults: eigenvalues(maxIter=100, tol=1e-3, top_n=20), cuda=False; our settings around it: torch.set_default_dtype(torch.float64) (its random vectors and Lanczos matrix follow the default dtype; the model is float64) and torch.manual_seed(0).`,
   'References (Python, independent of the suite): at θ* the exact Gram — eig(JJᵀ/N) with J formed in closed form by NumPy, plus P − N zeros; off θ* for top-k, ARPACK (scipy eigsh, which=LA, tol 1e-13) on torch double-backward HVPs, with explicit residuals; at P = 1008 (spectrum) the two dense float64 routes are compared with each other.',
-  'torch threads (OpenMP workers spin-wait, so on a loaded 2-core machine 2 threads can be much slower than 1): the faster of 1 and 2 on the first torch spectrum process, then used for the other torch spectrum processes and the references; PyHessian runs once with each and its faster run is its time.',
+  'torch threads (OpenMP workers spin-wait, so on a loaded 2-core machine 2 threads can be much slower than 1): the faster of 1 and 2 on the first torch spectrum process, then used for the other torch spectrum processes and the references; PyHessian runs with 1 thread, and again with 2 when the 1-minute load average shows a free core; its faster run is its time.',
 ];
 const saved: Saved = {
   machine,

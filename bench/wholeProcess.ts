@@ -12,6 +12,7 @@
  * the portable backend off the optimum) run once.
  */
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { median } from './lib/measure.js';
 import { exportProblem, type ExportedProblem, type TwoLayerConfig } from './lib/problemFiles.js';
@@ -274,7 +275,13 @@ export function runWholeProcess(ctx: WholeProcessContext): ProcessRow[] {
       runOurs('native', Math.floor(nativeReps / 2));
       oursRuns.set('native', [...first, ...oursRuns.get('native')!]);
     }
-    if (!ctx.quick) runPh(2);
+    // Two threads only when a core is free: on a loaded 2-core machine OpenMP's spin-waiting
+    // workers make a 2-thread torch process several times slower (402 s against 103 s once).
+    const load1 = loadavg()[0];
+    if (!ctx.quick && peer?.pyhessian) {
+      if (load1 < cpus().length - 0.5) runPh(2);
+      else phDetail += `; 2 threads not tried (1-min load average ${load1.toFixed(1)} on ${cpus().length} cores)`;
+    }
     if (Object.keys(phWall).length > 1) phDetail += `; wall with 1 / 2 threads: ${(phWall[1] / 1000).toFixed(1)} s / ${(phWall[2] / 1000).toFixed(1)} s, the faster is its time`;
     if (ctx.backends.includes('portable')) runOurs('portable', 1);
     const phRun = ph as ProcessRun | null;
