@@ -1,259 +1,173 @@
 /**
- * `npm run bench`: every benchmark of issue #6, each case in its own child process (so its
- * peak memory is its own), peers (numpy, torch) measured on the same data in the same run,
- * a table on stdout, and the whole record as JSON in bench/results/latest.json (plus
- * latest.md, the table the README shows).
+ * `npm run bench`: the suite's commands as a user runs them — whole processes through the
+ * published bin — side by side with Python peers doing the same job on the same weights and
+ * data (torch for the dense spectrum, unmodified PyHessian for top eigenvalues and density),
+ * with wall time, CPU time and peak memory for every process and errors against exact
+ * references computed independently in Python. Writes bench/results/latest.json and
+ * latest.md (machine, backend, versions, settings, tables), which the README quotes.
  *
- *   npm run bench                      # everything (≈ 5–10 min on 2 cores)
- *   npm run bench -- --quick           # native rows only, fewer repetitions
- *   npm run bench -- --only eigvalsh-native,full-hessian-native
- *   npm run bench -- --out /tmp/b.json
- *   npm run bench -- --render           # re-render latest.md from latest.json
+ *   npm run bench                          # whole-process comparisons (≈ 10 min on 2 cores)
+ *   npm run bench -- --quick               # fewer rounds, native only
+ *   npm run bench -- --only spectrum,top20-off
+ *   npm run bench -- --kernels             # also the in-process kernel table (≈ 5–10 min more)
+ *   npm run bench -- --suite               # also npx vitest run and npm run report -- --full (≈ 20–30 min more)
+ *   npm run bench -- --pyhessian /path/to/PyHessian   # or HC_PYHESSIAN=/path/to/PyHessian
+ *   npm run bench -- --no-build            # skip rebuilding dist/ (the bin runs dist/)
+ *   npm run bench -- --render              # re-render latest.md from latest.json
  *
- * Python peers run when an interpreter with numpy (and torch, for the Hessian) is found:
- * $HC_PYTHON, else `python3` and `/usr/bin/python3` (Debian's python3-torch lives there).
- * Missing peers are reported as such; the suite and its tests never need Python.
- * Quoted peers (PyHessian) are figures given in the issue, not measured here.
+ * Peers: a Python with torch ($HC_PYTHON, else /usr/bin/python3, else python3) and, for
+ * PyHessian, a checkout named by --pyhessian or $HC_PYHESSIAN (never part of this repository).
+ * Missing peers are skipped with a message; the suite and its tests never need Python.
  * Speed is printed, never asserted.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeBackend, getBackend, nativeAvailable, backendNote } from '../src/linalg/selectBackend.js';
-import { median, type CaseResult } from './lib/measure.js';
-import { renderTable, type Machine, type Row } from './lib/table.js';
+import { backendNote, describeBackend, getBackend, nativeAvailable } from '../src/linalg/selectBackend.js';
+import { runKernels } from './kernels.js';
+import { haveGnuTime } from './lib/process.js';
+import { renderProcessTable, renderTable, type Machine, type ProcessTableRow, type Row } from './lib/table.js';
+import { runSuite } from './suite.js';
+import { runWholeProcess, type PeerEnv } from './wholeProcess.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PEERS = join(here, 'peers', 'peers.py');
-/** PyHessian eigenvalues(top_n=20) at (100, 1000, 2000), P = 101,000, as quoted in issue #6. */
-const PYHESSIAN_TOP20_MS = 42_000;
-
-interface PeerResult {
-  peer: string;
-  medianMs: number;
-  runsMs: number[];
-  peakRssMiB: number;
-  check?: Record<string, number>;
-  versions?: Record<string, string | number>;
-  python?: string;
-}
-
-
+const repo = resolve(here, '..');
 const argv = process.argv.slice(2);
+const valueOf = (flag: string): string | undefined => {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const quick = argv.includes('--quick');
 const only = valueOf('--only')?.split(',') ?? null;
 const out = valueOf('--out') ?? join(here, 'results', 'latest.json');
+const want = (id: string) => only === null || only.some((o) => id.startsWith(o) || o.startsWith(id));
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+interface Saved {
+  machine: Machine & Record<string, unknown>;
+  settings: string[];
+  process: ProcessTableRow[];
+  kernels: Row[];
+  kernelsRaw?: unknown[];
+  suite: ProcessTableRow[];
+  vitestFiles?: { file: string; wallMs: number }[];
+}
+
+function render(s: Saved): string {
+  const m = s.machine;
+  const py = m.pythons.map((p) => `\`${p.path}\`: ${Object.entries(p.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; ');
+  const parts = [
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}; ${m.date.slice(0, 16).replace('T', ' ')} UTC; load average (1, 5, 15 min) ${m.loadBefore} before, ${m.loadAfter} after. The machine's 2 cores are shared with other agents' processes while this runs: wall times move with their load, CPU times much less.  `,
+    `Suite: commit ${m.commit}; native backend: ${m.nativeBackend}.  `,
+    `Peers: ${py || 'no Python with torch found (peers skipped)'}.  `,
+    '',
+    ...s.settings.map((l) => `- ${l}`),
+  ];
+  if (s.process.length) parts.push('', '### Whole processes', '', renderProcessTable(s.process));
+  if (s.suite.length) parts.push('', '### The suite', '', renderProcessTable(s.suite));
+  if (s.kernels.length) parts.push('', '### Kernels inside a warm process', '', renderTable(s.machine, s.kernels).split('\n').slice(4).join('\n'));
+  return `${parts.join('\n')}\n`;
+}
+
 if (argv.includes('--render')) {
-  // Re-render latest.md from the JSON (no measuring).
-  const saved = JSON.parse(readFileSync(out, 'utf8')) as { machine: Machine; rows: Row[] };
-  writeFileSync(out.replace(/\.json$/, '.md'), `${renderTable(saved.machine, saved.rows)}\n`);
-  console.log(renderTable(saved.machine, saved.rows));
+  const saved = JSON.parse(readFileSync(out, 'utf8')) as Saved;
+  writeFileSync(out.replace(/\.json$/, '.md'), render(saved));
+  process.stdout.write(render(saved));
   process.exit(0);
 }
+
+if (!argv.includes('--no-build')) {
+  log('building dist/ (the bin runs compiled JavaScript) …');
+  execSync('npx tsc -p tsconfig.build.json', { cwd: repo, stdio: 'inherit' });
+}
+if (!haveGnuTime()) log('GNU time (/usr/bin/time) not found: CPU time and peak memory are not recorded');
+
 const work = mkdtempSync(join(tmpdir(), 'hc-bench-'));
-
-function valueOf(flag: string): string | undefined {
-  const i = argv.indexOf(flag);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
-
-function runCase(file: string, args: Record<string, string | number>): CaseResult {
-  const flat = Object.entries({ dir: work, ...args }).flatMap(([k, v]) => [`--${k}`, String(v)]);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'cases', file), ...flat], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`bench case ${file} ${JSON.stringify(args)} failed (exit ${r.status}):\n${r.stderr}`);
-  return JSON.parse(last) as CaseResult;
-}
-
-function pythons(): { path: string; versions: Record<string, string | number> }[] {
-  const candidates = process.env.HC_PYTHON ? [process.env.HC_PYTHON] : ['python3', '/usr/bin/python3'];
-  const seen = new Set<string>();
-  const found: { path: string; versions: Record<string, string | number> }[] = [];
-  for (const c of candidates) {
-    const r = spawnSync(c, [PEERS, 'probe'], { encoding: 'utf8' });
-    if (r.status !== 0) continue;
-    const versions = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}').versions ?? {};
-    const key = JSON.stringify(versions);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    found.push({ path: c, versions });
-  }
-  return found;
-}
-
-function runPeer(python: string, args: (string | number)[]): PeerResult | null {
-  const r = spawnSync(python, [PEERS, ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !last.startsWith('{')) {
-    process.stderr.write(`peer ${python} ${args[0]} failed (exit ${r.status}): ${r.stderr.split('\n').slice(-3).join(' ')}\n`);
-    return null;
-  }
-  return { ...(JSON.parse(last) as PeerResult), python };
-}
-
-const want = (id: string) => only === null || only.some((o) => id.startsWith(o));
-const rows: Row[] = [];
-const raw: { ours: CaseResult; peers: PeerResult[] }[] = [];
-const pys = pythons();
-const numpyPys = pys.filter((p) => p.versions.numpy !== undefined);
-const torchPy = pys.find((p) => p.versions.torch !== undefined) ?? null;
-const backends = nativeAvailable() ? (quick ? ['native'] : ['native', 'portable']) : ['portable'];
+const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
 const note = backendNote();
-if (note) process.stderr.write(`${note}\n`);
+if (note) log(note);
+const backends: ('native' | 'portable')[] = nativeAvailable() ? (quick ? ['native'] : ['native', 'portable']) : ['portable'];
 
-function row(c: CaseResult, peer: PeerResult | null, peerName: string, peerMs: number | null, target: string, met: boolean | null, notes: string, pairedRatio?: number | null): void {
-  rows.push({
-    id: c.id,
-    operation: c.operation,
-    size: c.size,
-    backend: c.backend,
-    oursMs: c.ours.medianMs,
-    peer: peerName,
-    peerMs,
-    ratio: pairedRatio ?? (peerMs === null ? null : c.ours.medianMs / peerMs),
-    target,
-    met,
-    oursPeakMiB: c.peakRssMiB,
-    peerPeakMiB: peer?.peakRssMiB ?? null,
-    notes,
-  });
-  raw.push({ ours: c, peers: peer ? [peer] : [] });
-  process.stderr.write(`done: ${c.id} (${(c.ours.medianMs / 1000).toFixed(2)} s)\n`);
+// Python peers: the first interpreter with torch (for the Hessian peers), and every one with numpy (kernels).
+const PEER = join(here, 'peers', 'hessian_peers.py');
+const pyhessianDir = valueOf('--pyhessian') ?? process.env.HC_PYHESSIAN ?? null;
+const probes: { path: string; versions: Record<string, string> }[] = [];
+for (const c of process.env.HC_PYTHON ? [process.env.HC_PYTHON] : ['/usr/bin/python3', 'python3']) {
+  const r = spawnSync(c, [PEER, 'probe'], { encoding: 'utf8', env: { ...process.env, ...(pyhessianDir ? { HC_PYHESSIAN: pyhessianDir } : {}) } });
+  if (r.status !== 0) continue;
+  const versions = (JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { versions: Record<string, string> }).versions;
+  if (!probes.some((p) => JSON.stringify(p.versions) === JSON.stringify(versions))) probes.push({ path: c, versions });
 }
+const torchPy = probes.find((p) => p.versions.torch !== undefined) ?? null;
+if (!torchPy) log('no Python with torch found ($HC_PYTHON, /usr/bin/python3, python3): peers and references skipped');
+let pyhessian: string | null = null;
+if (pyhessianDir === null) log('PyHessian not given (--pyhessian DIR or HC_PYHESSIAN=DIR, the folder holding pyhessian/): its rows are skipped');
+else if (!torchPy?.versions.pyhessian) log(`PyHessian at ${pyhessianDir} does not import: ${torchPy?.versions.pyhessianError ?? 'no Python with torch'}; its rows are skipped`);
+else pyhessian = pyhessianDir;
+const peer: PeerEnv | null = torchPy ? { python: torchPy.path, versions: torchPy.versions, pyhessian } : null;
 
-/**
- * Ours and the peers in alternating rounds (ours first, then peers first, …): the machine's
- * load drifts (other processes share the 2 cores), so each round's ours-median / peer-median
- * is a paired ratio measured back to back, and the reported ratio is the median of the
- * per-round ratios. Medians over all runs are kept too.
- */
-function interleaved(rounds: number, ours: () => CaseResult, peers: (c: CaseResult) => PeerResult[]): { c: CaseResult; peers: PeerResult[]; pairedRatio: Map<string, number> } {
-  let c: CaseResult | null = null;
-  const byPeer = new Map<string, PeerResult>();
-  const ratios = new Map<string, number[]>();
-  const oursRuns: number[] = [];
-  let peak = 0;
-  const addPeers = (cr: CaseResult): Map<string, number> => {
-    const medians = new Map<string, number>();
-    for (const p of peers(cr)) {
-      const key = p.python ?? p.peer;
-      const prev = byPeer.get(key);
-      const runsMs = [...(prev?.runsMs ?? []), ...p.runsMs];
-      byPeer.set(key, { ...p, runsMs, medianMs: median(runsMs), peakRssMiB: Math.max(prev?.peakRssMiB ?? 0, p.peakRssMiB) });
-      medians.set(key, p.medianMs);
-    }
-    return medians;
-  };
-  for (let r = 0; r < rounds; r++) {
-    // Odd rounds run the peers first (on the previous round's files: same seed, same data).
-    const before = r % 2 === 1 && c !== null ? addPeers(c) : null;
-    const cr = ours();
-    oursRuns.push(...cr.ours.runsMs);
-    peak = Math.max(peak, cr.peakRssMiB);
-    c = cr;
-    const peerMedians = before ?? addPeers(cr);
-    for (const [key, pm] of peerMedians) ratios.set(key, [...(ratios.get(key) ?? []), cr.ours.medianMs / pm]);
+const previous: Saved | null = existsSync(out) && only !== null ? (JSON.parse(readFileSync(out, 'utf8')) as Saved) : null;
+const merge = <T extends { id: string }>(old: readonly T[] | undefined, fresh: readonly T[]) => {
+  const ids = new Set(fresh.map((r) => r.id));
+  return [...(old ?? []).filter((r) => !ids.has(r.id)), ...fresh];
+};
+
+const processRows = runWholeProcess({ repo, work, backends, peer, want, quick, log });
+const kernels = argv.includes('--kernels')
+  ? runKernels({
+      here,
+      work,
+      backends,
+      quick,
+      want,
+      numpyPythons: probes.filter((p) => p.versions.numpy !== undefined),
+      torchPython: torchPy,
+    })
+  : { rows: [], raw: [] };
+const suite = argv.includes('--suite') ? runSuite(repo, work, want, log) : { rows: [], vitestFiles: undefined };
+
+const commit = (() => {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: repo, encoding: 'utf8' }).trim() + (execSync('git status --porcelain --untracked-files=no', { cwd: repo, encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '');
+  } catch {
+    return 'unknown';
   }
-  const pairedRatio = new Map([...ratios].map(([k, rs]) => [k, median(rs)] as [string, number]));
-  return { c: { ...c!, ours: { runsMs: oursRuns, medianMs: median(oursRuns) }, peakRssMiB: peak }, peers: [...byPeer.values()], pairedRatio };
-}
-
-for (const b of backends) {
-  if (!want(`eigvalsh-${b}`)) continue;
-  const rounds = b === 'native' && !quick ? 6 : 1;
-  const { c, peers, pairedRatio } = interleaved(
-    rounds,
-    () => runCase('eigvalsh.ts', { backend: b, n: 2000, reps: 3 }),
-    (cr) => numpyPys.map((p) => runPeer(p.path, ['eigvalsh', cr.peerInput!.matrix as string, 2000, cr.peerInput!.ours as string, 3])).filter((p): p is PeerResult => p !== null),
-  );
-  // The fastest numpy found (by paired ratio) is the peer; the others are kept in the JSON.
-  const key = (p: PeerResult) => p.python ?? p.peer;
-  peers.sort((x, y) => (pairedRatio.get(key(y)) ?? 0) - (pairedRatio.get(key(x)) ?? 0));
-  const best = peers[0] ?? null;
-  const ratio = best ? (pairedRatio.get(key(best)) ?? c.ours.medianMs / best.medianMs) : null;
-  const others = peers.slice(1).map((p) => `numpy ${p.versions?.numpy} (${p.versions?.numpyBlas}): ${p.medianMs.toFixed(0)} ms`).join('; ');
-  row(c, best, best ? `numpy.linalg.eigvalsh ${best.versions?.numpy} (${best.versions?.numpyBlas})` : 'numpy not found', best?.medianMs ?? null,
-    b === 'native' ? 'ours/peer ≤ 1.2' : 'report', b === 'native' && ratio !== null ? ratio <= 1.2 : null,
-    `ratio: median of ${rounds} back-to-back round ratios; max|Δλ|/‖A‖ vs numpy ${best?.check?.maxAbsDiffOverNorm?.toExponential(1) ?? 'n/a'}${others ? `; also ${others}` : ''}`, ratio);
-  raw[raw.length - 1].peers = peers;
-}
-
-// torch takes tens of seconds per Hessian here: measured once (on the first backend's H for
-// the check) and shared by both rows — same weights and data.
-let torchPeer: PeerResult | null | undefined;
-for (const b of backends) {
-  if (!want(`full-hessian-${b}`)) continue;
-  const c = runCase('fullHessian.ts', { backend: b, reps: b === 'native' ? 7 : 3 });
-  const meta = join(work, `hess-meta-${b}.json`);
-  writeFileSync(meta, JSON.stringify(c.peerInput!.meta));
-  if (torchPeer === undefined) torchPeer = torchPy ? runPeer(torchPy.path, ['torch-hessian', meta, quick ? 1 : 3]) : null;
-  const peer = torchPeer;
-  const ratio = peer ? c.ours.medianMs / peer.medianMs : null;
-  const threads = (peer as (PeerResult & { threads?: { used: number; probeMs: Record<string, number> } }) | null)?.threads;
-  const probe = threads ? Object.entries(threads.probeMs).map(([t, ms]) => `${t} thread${t === '1' ? '' : 's'} ${(ms / 1000).toFixed(1)} s`).join(', ') : '';
-  row(c, peer, peer ? `torch ${peer.versions?.torch} autograd.functional.hessian(vectorize=True), ${threads?.used ?? '?'} thread(s) (the faster of: ${probe})` : 'torch not found', peer?.medianMs ?? null,
-    'ours/peer ≤ 0.05 (≥ 20× faster)', ratio === null ? null : ratio <= 0.05,
-    `max|H_torch − H_ours|/max|H| ${peer?.check?.maxAbsDiffOverMax?.toExponential(1) ?? 'n/a'}; speed-up ${ratio ? (1 / ratio).toFixed(0) : 'n/a'}×`);
-}
-
-for (const b of backends) {
-  if (!want(`kernel-spectrum-${b}`)) continue;
-  const c = runCase('kernelSpectrum.ts', { backend: b, reps: b === 'native' ? 3 : 1 });
-  row(c, null, 'PyHessian eigenvalues(top_n=20), quoted (not run)', PYHESSIAN_TOP20_MS, 'ours < 5 s (all 2000 nonzero)', c.ours.medianMs < 5000,
-    `${c.checks.eigenvalues} eigenvalues + ${c.checks.structuralZeros} structural zeros; |Σλ − tr K|/tr K ${(c.checks.traceIdentityRelErr as number).toExponential(1)}`);
-}
-
-if (want('kernel-accuracy')) {
-  const b = backends[0];
-  const c = runCase('kernelAccuracy.ts', { backend: b, reps: 3 });
-  row(c, null, 'dense route (ours, P×P eigenvalues)', c.checks.denseRouteMs as number, 'max|Δλ|/λ_max ≤ 1e-10', c.checks.met as boolean,
-    `max|Δλ|/λ_max = ${(c.checks.maxRelErrVsDense as number).toExponential(1)}`);
-}
-
-for (const b of backends) {
-  if (!want(`lanczos-top20-${b}`)) continue;
-  const c = runCase('lanczosTop.ts', { backend: b, validate: b === 'native' ? 'yes' : 'no' });
-  const ck = c.checks;
-  row(c, null, 'PyHessian eigenvalues(top_n=20), quoted (not run)', PYHESSIAN_TOP20_MS, 'faster than peer; error ≤ 1e-8·λ_max', c.ours.medianMs < PYHESSIAN_TOP20_MS && (ck.accuracyMet as boolean),
-    `${ck.iterations} iterations, converged ${ck.converged}; max residual/λ_max ${(ck.maxResidualOverLambdaMax as number).toExponential(1)}${ck.atOptimumMaxRelErrVsKernel !== undefined ? `; at θ* vs exact kernel ${(ck.atOptimumMaxRelErrVsKernel as number).toExponential(1)}` : ''}`);
-}
-
-if (want('slq-density')) {
-  const b = backends[0];
-  const c = runCase('slq.ts', { backend: b, reps: 3 });
-  const ck = c.checks;
-  row(c, null, 'dense route (ours, all P eigenvalues)', ck.denseRouteMs as number, 'W₁ ≤ derived bound', ck.boundHolds as boolean,
-    `W₁/(b−a) = ${(ck.wasserstein1OverRange as number).toExponential(2)} ≤ bound ${(ck.boundOverRange as number).toExponential(2)}; σ = ${(ck.sigma as number).toPrecision(3)} adds ≤ ${(ck.smoothingAdds as number).toPrecision(3)}`);
-}
-
-// The MLP engine's H·v (plain TS): the quoted peer is the same case measured on the engine
-// before the tiled kernels and the θ cache (commit 6ffc851; CPU time, median of 5).
-const MLP_HVP_BEFORE_MS: Record<string, number> = { relu: 1000, tanh: 1190 };
-for (const act of ['relu', 'tanh']) {
-  if (!want(`mlp-hvp-${act}`)) continue;
-  const c = runCase('mlpHessianVector.ts', { activation: act, reps: quick ? 3 : 5 });
-  const ck = c.checks;
-  row(c, null, 'engine before tiling (6ffc851), quoted', MLP_HVP_BEFORE_MS[act], 'report', null,
-    `at a new θ ${(ck.hvpColdMs as number).toFixed(0)} ms; GN·v ${(ck.gnvRepeatedMs as number).toFixed(0)} ms; gradient ${(ck.gradientMs as number).toFixed(0)} ms; cold = repeated bitwise: ${ck.coldEqualsRepeatedBitwise}`);
-}
-
-const machine: Machine = {
+})();
+const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   node: process.version,
-  platform: `${process.platform} ${process.arch}`,
+  platform: `${process.platform} ${process.arch} (${release()})`,
   nativeBackend: nativeAvailable() ? describeBackend(getBackend('native')) : (note ?? 'not available'),
-  pythons: pys,
+  pythons: probes,
   date: new Date().toISOString(),
+  loadBefore,
+  loadAfter: loadavg().map((l) => l.toFixed(1)).join(' '),
+  commit,
 };
-
-const table = renderTable(machine, rows);
-console.log(table);
+const settings = [
+  'Every process is timed from exec to exit by this script; CPU time (user + system, all threads) and peak resident memory come from GNU time. Ours runs the published bin (`node bin/hessian-conformance.mjs`, compiled dist/) with `--backend native|portable`.',
+  'speed-up = peer wall ÷ ours wall: the median of back-to-back round ratios where several rounds ran; > 1 means the suite is faster. In brackets the ratio of median CPU times. A speed-up target is met only when both ratios reach it; the ≤ 1.5 s target is on wall time.',
+  `Two-layer tanh network, L = 1/(2N) Σ (Σ_j a_j tanh(w_j·x) − y)², generated from the suite's config (seed 1); off the optimum the student is θ* + 0.3·δ (δ a seeded unit direction). The peers' PyTorch module is built from the same weights and data (bench/peers/hessian_peers.py).`,
+  `PyHessian (unmodified${torchPy?.versions.pyhessianCommit ? `, commit ${torchPy.versions.pyhessianCommit}` : ''}; found via --pyhessian/HC_PYHESSIAN) at its defaults: eigenvalues(maxIter=100, tol=1e-3, top_n=20), cuda=False; our settings around it: torch.set_default_dtype(torch.float64) (its random vectors and Lanczos matrix follow the default dtype; the model is float64) and torch.manual_seed(0).`,
+  'References (Python, independent of the suite): at θ* the exact Gram — eig(JJᵀ/N) with J formed in closed form by NumPy, plus P − N zeros; off θ* for top-k, ARPACK (scipy eigsh, which=LA, tol 1e-13) on torch double-backward HVPs, with explicit residuals; at P = 1008 (spectrum) the two dense float64 routes are compared with each other.',
+  'torch threads (OpenMP workers spin-wait, so on a loaded 2-core machine 2 threads can be much slower than 1): the faster of 1 and 2 on the first torch spectrum process, then used for the other torch spectrum processes and the references; PyHessian runs with 1 thread, and again with 2 when the 1-minute load average shows a free core; its faster run is its time.',
+];
+const saved: Saved = {
+  machine,
+  settings,
+  process: merge(previous?.process, processRows),
+  kernels: merge(previous?.kernels, kernels.rows),
+  kernelsRaw: kernels.raw.length ? kernels.raw : previous?.kernelsRaw,
+  suite: merge(previous?.suite, suite.rows),
+  vitestFiles: suite.vitestFiles ?? previous?.vitestFiles,
+};
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ machine, rows, raw }, null, 2)}\n`);
-writeFileSync(out.replace(/\.json$/, '.md'), `${table}\n`);
-console.log(`\nwritten: ${realpathSync(out)} and ${out.replace(/\.json$/, '.md')}`);
+writeFileSync(out, `${JSON.stringify(saved, null, 2)}\n`);
+writeFileSync(out.replace(/\.json$/, '.md'), render(saved));
+process.stdout.write(render(saved));
+log(`\nwritten: ${realpathSync(out)} and ${out.replace(/\.json$/, '.md')}`);
 rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 # Links Debian's LAPACKE (liblapacke-dev) and OpenBLAS (libopenblas-dev). Where either is
 # missing the build fails, npm skips this optional dependency, and the suite uses its portable
-# backend (src/linalg/selectBackend.ts).
+# backend (src/linalg/selectBackend.ts). -ffp-contract=off: no fused multiply-adds, so the
+# addon's loops (twoLayerHvpPass) round exactly as their JavaScript twins do.
 {
   "targets": [
     {
@@ -17,7 +18,8 @@
       ],
       "cflags_cc": [
         "-O2",
-        "-std=c++17"
+        "-std=c++17",
+        "-ffp-contract=off"
       ],
       "libraries": [
         "-llapacke",

@@ -64,3 +64,79 @@ export function renderTable(machine: Machine, rows: readonly Row[]): string {
   ];
   return [...head.map((l) => `${l}  `), '', ...lines].join('\n');
 }
+
+/** One side of a whole-process row, as ./wholeProcess.ts records it. */
+interface ProcessSide {
+  readonly label: string;
+  readonly wallMs: readonly number[];
+  readonly cpuMs: readonly (number | null)[];
+  readonly peakRssMiB: number | null;
+  readonly error: number | null;
+  readonly detail?: string;
+}
+
+export interface ProcessTableRow {
+  readonly id: string;
+  readonly command: string;
+  readonly size: string;
+  readonly ours: ProcessSide & { readonly backend: string };
+  readonly peer: ProcessSide | null;
+  readonly speedup: number | null;
+  readonly errorMeasure: string;
+  readonly target: string;
+  readonly met: boolean | null;
+  readonly notes: string;
+}
+
+const med = (xs: readonly number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const secs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const time = (s: ProcessSide) => {
+  if (s.wallMs.length === 0) return '—';
+  const cpu = s.cpuMs.filter((c): c is number => c !== null);
+  return `${secs(med(s.wallMs))}${cpu.length ? ` (${secs(med(cpu))} CPU)` : ''}${s.wallMs.length > 1 ? ` ×${s.wallMs.length}` : ''}`;
+};
+const mib = (m: number | null) => (m === null ? '—' : `${m.toFixed(0)} MiB`);
+const err = (e: number | null) => (e === null ? '—' : e === 0 ? '0' : e.toExponential(1));
+
+const times = (x: number) => `${x.toFixed(x >= 10 ? 0 : 2)}×`;
+/** Wall speed-up, and the CPU-time ratio (steadier on a shared machine) when both CPU times are known. */
+const speedups = (r: ProcessTableRow) => {
+  if (r.speedup === null) return '—';
+  const oc = r.ours.cpuMs.filter((c): c is number => c !== null);
+  const pc = r.peer?.cpuMs.filter((c): c is number => c !== null) ?? [];
+  return `${times(r.speedup)}${oc.length && pc.length ? ` (CPU ${times(med(pc) / med(oc))})` : ''}`;
+};
+
+/** The whole-process table: every time with its CPU time and the process's peak memory beside it. */
+export function renderProcessTable(rows: readonly ProcessTableRow[]): string {
+  const header = ['command', 'size', 'backend', 'ours: wall (CPU)', 'ours: peak RSS', 'peer', 'peer: wall (CPU)', 'peer: peak RSS', 'speed-up: wall (CPU), peer ÷ ours', 'error ours / peer', 'target', 'met', 'notes'];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map(
+      (r) =>
+        `| ${[
+          r.command,
+          r.size,
+          r.ours.backend,
+          time(r.ours),
+          mib(r.ours.peakRssMiB),
+          r.peer ? r.peer.label : 'not available here',
+          r.peer ? time(r.peer) : '—',
+          r.peer ? mib(r.peer.peakRssMiB) : '—',
+          speedups(r),
+          r.errorMeasure === '—' ? '—' : `${err(r.ours.error)} / ${r.peer ? err(r.peer.error) : '—'}`,
+          r.target,
+          r.met === null ? '—' : r.met ? 'yes' : 'NO',
+          [r.ours.detail ? `ours: ${r.ours.detail}` : '', r.peer?.detail ? `peer: ${r.peer.detail}` : '', r.errorMeasure !== '—' ? `error = ${r.errorMeasure}` : '', r.notes].filter(Boolean).join('; '),
+        ]
+          .map(cell)
+          .join(' | ')} |`,
+    ),
+  ];
+  return lines.join('\n');
+}

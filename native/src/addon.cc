@@ -21,7 +21,10 @@
 //   gemm(a, ar, ac, ta, b, br, bc, tb, alpha, beta, c)  dgemm: c ← alpha·op(A)·op(B) + beta·c
 //   gemv(a, rows, cols, ta, x, alpha, beta, y)          dgemv: y ← alpha·op(A)·x + beta·y (a dgemm
 //                                                       with one column runs ≈ 5–10× slower in OpenBLAS)
-//   info()                                              {config, threads} of the OpenBLAS in use
+//   twoLayerHvpPass(N, Nh, a, D1, aD2, r, invN, gva, va, S, u, outA)
+//                                                       the row pass of the two-layer Hessian-vector
+//                                                       product (below)
+//   info()                                              {config, threads, api} of the OpenBLAS in use
 //
 // A symmetric row-major matrix is its own column-major transpose, and a row-major m×n matrix
 // is a column-major n×m one with the same singular values, so no transposes are needed for
@@ -97,6 +100,7 @@ bool CheckScalar(const Napi::CallbackInfo& info, size_t i, const char* fn) {
 }
 
 // Two distinct arrays must not share memory when one is written (LAPACK/BLAS forbid aliasing).
+// An empty array holds nothing to alias.
 bool CheckDistinct(const Napi::CallbackInfo& info, size_t out, std::initializer_list<size_t> ins, const char* fn) {
   const Napi::Float64Array o = info[out].As<Napi::Float64Array>();
   const char* ob = reinterpret_cast<const char*>(o.Data());
@@ -105,7 +109,7 @@ bool CheckDistinct(const Napi::CallbackInfo& info, size_t out, std::initializer_
     const Napi::Float64Array a = info[i].As<Napi::Float64Array>();
     const char* ab = reinterpret_cast<const char*>(a.Data());
     const char* ae = ab + a.ByteLength();
-    if (ob < ae && ab < oe) {
+    if (o.ByteLength() > 0 && a.ByteLength() > 0 && ob < ae && ab < oe) {
       Fail(info.Env(), std::string(fn) + ": output argument " + std::to_string(out) + " overlaps input argument " + std::to_string(i));
       return false;
     }
@@ -251,12 +255,71 @@ Napi::Value Gemv(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// The per-row pass of the two-layer Hessian-vector product, H·v = Jᵀ(Jv)/N + residual term
+// (src/hessian/twoLayerHessianOperator.ts, where the JavaScript twin and the derivation live).
+// With S = X Vᵀ (N×Nh) and gva = G·v_a already formed by BLAS, for every row n:
+//   u_n = (gva_n + Σ_j a_j D1_nj S_nj)·invN
+//   S_nj ← u_n a_j D1_nj                                         (θ*, or r_n = 0)
+//   S_nj ← u_n a_j D1_nj + ρ_n (aD2_nj S_nj + D1_nj va_j),  outA_j += ρ_n D1_nj S_nj,  ρ_n = r_n·invN
+// so that S becomes C for the final Cᵀ X. aD2 is empty at the optimum. The same operations in the
+// same order as the JavaScript (compiled with -ffp-contract=off, so no fused multiply-adds):
+// the results are bitwise identical, which test/hessian/twoLayerHvpPass.test.ts checks.
+Napi::Value TwoLayerHvpPass(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* fn = "twoLayerHvpPass";
+  if (!CheckDims(info, {0, 1}, fn) || !CheckScalar(info, 6, fn)) return env.Undefined();
+  const int64_t N = Dim(info, 0), Nh = Dim(info, 1);
+  if (!CheckArray(info, 2, Nh, fn) || !CheckArray(info, 3, N * Nh, fn)) return env.Undefined();
+  if (info.Length() <= 4 || !IsF64(info[4])) return Fail(env, std::string(fn) + ": argument 4 must be a Float64Array");
+  const size_t nD2 = info[4].As<Napi::Float64Array>().ElementLength();
+  if (nD2 != 0 && nD2 != static_cast<size_t>(N * Nh)) {
+    return Fail(env, std::string(fn) + ": argument 4 has length " + std::to_string(nD2) + ", expected 0 (at the optimum) or " + std::to_string(N * Nh));
+  }
+  if (!CheckArray(info, 5, N, fn) || !CheckArray(info, 7, N, fn) || !CheckArray(info, 8, Nh, fn) || !CheckArray(info, 9, N * Nh, fn) ||
+      !CheckArray(info, 10, N, fn) || !CheckArray(info, 11, Nh, fn) || !CheckDistinct(info, 9, {2, 3, 4, 5, 7, 8, 10, 11}, fn) ||
+      !CheckDistinct(info, 10, {2, 3, 4, 5, 7, 8, 11}, fn) || !CheckDistinct(info, 11, {2, 3, 4, 5, 7, 8}, fn)) {
+    return env.Undefined();
+  }
+  const double invN = info[6].As<Napi::Number>().DoubleValue();
+  const double* a = Ptr(info, 2);
+  const double* D1 = Ptr(info, 3);
+  const double* aD2 = nD2 == 0 ? nullptr : Ptr(info, 4);
+  const double* r = Ptr(info, 5);
+  const double* gva = Ptr(info, 7);
+  const double* va = Ptr(info, 8);
+  double* s = Ptr(info, 9);
+  double* u = Ptr(info, 10);
+  double* outA = Ptr(info, 11);
+  for (int64_t n = 0; n < N; n++) {
+    const int64_t row = n * Nh;
+    const double* d1 = D1 + row;
+    double* sr = s + row;
+    double jv = gva[n];
+    for (int64_t j = 0; j < Nh; j++) jv += a[j] * d1[j] * sr[j];
+    const double un = jv * invN;
+    u[n] = un;
+    const double rho = r[n] * invN;
+    if (aD2 == nullptr || rho == 0) {
+      for (int64_t j = 0; j < Nh; j++) sr[j] = un * a[j] * d1[j];
+    } else {
+      const double* ad2 = aD2 + row;
+      for (int64_t j = 0; j < Nh; j++) {
+        const double dj = d1[j];
+        const double sj = sr[j];
+        sr[j] = un * a[j] * dj + rho * (ad2[j] * sj + dj * va[j]);
+        outA[j] += rho * dj * sj;
+      }
+    }
+  }
+  return env.Undefined();
+}
+
 Napi::Value Info(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object out = Napi::Object::New(env);
   out.Set("config", Napi::String::New(env, openblas_get_config()));
   out.Set("threads", Napi::Number::New(env, openblas_get_num_threads()));
-  out.Set("api", Napi::Number::New(env, 2));
+  out.Set("api", Napi::Number::New(env, 3));
   return out;
 }
 
@@ -267,6 +330,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("syrk", Napi::Function::New(env, Syrk));
   exports.Set("gemm", Napi::Function::New(env, Gemm));
   exports.Set("gemv", Napi::Function::New(env, Gemv));
+  exports.Set("twoLayerHvpPass", Napi::Function::New(env, TwoLayerHvpPass));
   exports.Set("info", Napi::Function::New(env, Info));
   return exports;
 }
