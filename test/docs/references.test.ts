@@ -89,6 +89,18 @@ describe('docs/theory.md anchors', () => {
   });
 });
 
+describe('README sections cited by name', () => {
+  it('every `README "Section"` a tracked file cites is a heading of README.md', () => {
+    const headings = new Set([...stripFences(read('README.md')).matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1].trim()));
+    const bad: string[] = [];
+    for (const f of OUTSIDE_GENERATED) {
+      if (f === 'src/formats/safetensors.ts') continue; // cites the safetensors project's README, not ours
+      for (const m of read(f).matchAll(/README(?:'s)? "([^"]+)"/g)) if (!headings.has(m[1])) bad.push(`${f}: README "${m[1]}"`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
 describe('nothing points outside the repository or at issue numbers', () => {
   it('no ../shared, no "theory.md §X"', () => {
     const bad = OUTSIDE_GENERATED.filter((f) => /\.\.\/shared|theory\.md ?§/.test(read(f)));
