@@ -77,6 +77,16 @@ describe('README claims table', () => {
     expect(rows.get('S2')![2]).toContain('the largest ratio gap below the top eigenvalue (the top eigenvalue alone when no gap below it');
   });
 
+  it("quotes S2's per-property rates as the sample's evidence records them", () => {
+    const sample = JSON.parse(read('reports/sample/conformance.json'));
+    const s2 = sample.claims.find((c: { id: string }) => c.id === 'S2');
+    const rate = (kind: string) => {
+      const cases = s2.evidence.properties.flatMap((p: { cases: { evidence: { kind: string; agreements: number; draws: number } }[] }) => p.cases).filter((c: { evidence: { kind: string } }) => c.evidence.kind === kind);
+      return `${cases.reduce((a: number, c: { evidence: { agreements: number } }) => a + c.evidence.agreements, 0)}/${cases.reduce((a: number, c: { evidence: { draws: number } }) => a + c.evidence.draws, 0)}`;
+    };
+    expect(readme).toContain(`${rate('k-sweep')} draws after GD, ${rate('sgd-draws')} after SGD, ${rate('width-sweep')} in the width sweep`);
+  });
+
   it("quotes each key number as reports/sample/conformance.md shows it (label, then the value)", () => {
     for (const c of CLAIMS) {
       const quoted = rows.get(c.id)![4];
