@@ -5,7 +5,16 @@
  * entry's rounding). For models too large for the P-column dense route: a few columns checked
  * against H·e_i. Cost: 4 gradient evaluations.
  */
-import { centralDifferenceStep } from './finiteDifferenceHessian.js';
+import { EPS } from '../linalg/matrix.js';
+
+/** eps^{1/3}: balances O(h²) truncation against O(eps/h) rounding for central differences. */
+export const CENTRAL_DIFFERENCE_STEP = Math.cbrt(EPS);
+
+/** The step used for coordinate i: eps^{1/3}·max(1, |θ_i|), made exactly representable so θ ± h differ by exactly 2h. */
+export function centralDifferenceStep(theta: Float64Array, i: number): number {
+  const raw = CENTRAL_DIFFERENCE_STEP * Math.max(1, Math.abs(theta[i]));
+  return theta[i] + raw - theta[i];
+}
 
 export interface FiniteDifferenceColumn {
   readonly column: Float64Array;

@@ -21,6 +21,7 @@
  */
 import { EPS, maxAbs, zeros, type Matrix } from '../linalg/matrix.js';
 import { gradient, type LeastSquaresProblem } from './problem.js';
+import { finiteDifferenceColumn } from './finiteDifferenceColumn.js';
 
 export interface FiniteDifferenceHessian {
   readonly hessian: Matrix;
@@ -29,14 +30,7 @@ export interface FiniteDifferenceHessian {
   readonly steps: Float64Array;
 }
 
-/** eps^{1/3}: balances O(h²) truncation against O(eps/h) rounding for central differences. */
-export const CENTRAL_DIFFERENCE_STEP = Math.cbrt(EPS);
-
-/** The step used for coordinate i: eps^{1/3}·max(1, |θ_i|), made exactly representable so θ ± h differ by exactly 2h. */
-export function centralDifferenceStep(theta: Float64Array, i: number): number {
-  const raw = CENTRAL_DIFFERENCE_STEP * Math.max(1, Math.abs(theta[i]));
-  return theta[i] + raw - theta[i];
-}
+export { CENTRAL_DIFFERENCE_STEP, centralDifferenceStep } from './finiteDifferenceColumn.js';
 
 /**
  * Richardson-extrapolated central differences of `grad` at θ. `gradientRounding` bounds the
@@ -48,25 +42,12 @@ export function finiteDifferenceHessianOf(grad: (theta: Float64Array) => Float64
   const H = zeros(P, P);
   const E = zeros(P, P);
   const steps = new Float64Array(P);
-  const shifted = Float64Array.from(theta);
-  const column = (i: number, h: number): Float64Array => {
-    shifted[i] = theta[i] + h;
-    const gp = grad(shifted);
-    shifted[i] = theta[i] - h;
-    const gm = grad(shifted);
-    shifted[i] = theta[i];
-    const d = new Float64Array(P);
-    for (let r = 0; r < P; r++) d[r] = (gp[r] - gm[r]) / (2 * h);
-    return d;
-  };
   for (let i = 0; i < P; i++) {
-    const h = centralDifferenceStep(theta, i);
-    steps[i] = h;
-    const d1 = column(i, h);
-    const d2 = column(i, 2 * h);
+    const c = finiteDifferenceColumn(grad, theta, i, gradientRounding);
+    steps[i] = c.step;
     for (let r = 0; r < P; r++) {
-      H.data[r * P + i] = (4 * d1[r] - d2[r]) / 3;
-      E.data[r * P + i] = Math.abs(d1[r] - d2[r]) / 3 + (1.5 * gradientRounding) / h;
+      H.data[r * P + i] = c.column[r];
+      E.data[r * P + i] = c.errorEstimate[r];
     }
   }
   // Symmetrise: average the two one-sided estimates of each entry; keep the larger error.

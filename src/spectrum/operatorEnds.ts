@@ -12,7 +12,7 @@
 import { assertFits, lanczosBytes } from '../config/memoryBudget.js';
 import type { LinalgBackend } from '../linalg/backend.js';
 import { LANCZOS_DEFAULTS, lanczosEigenvalues } from '../linalg/lanczos.js';
-import type { SymmetricOperator } from '../linalg/operator.js';
+import { countingOperator, type SymmetricOperator } from '../linalg/operator.js';
 import { Rng } from '../rng/rng.js';
 
 export interface OperatorEndsOptions {
@@ -57,16 +57,11 @@ export function operatorEnds(op: SymmetricOperator, opts: OperatorEndsOptions): 
   const P = op.size;
   const cap = Math.min(P, opts.maxIterations ?? defaultIterationCap(P, opts.k));
   assertFits(lanczosBytes(P, cap, opts.operatorCacheBytes ?? 0), `matrix-free Lanczos with P = ${P} and up to ${cap} iterations`, opts.field ?? 'max-iterations', 'lower --max-iterations or --k');
-  let applications = 0;
-  const counted: SymmetricOperator = {
-    size: P,
-    apply(v) {
-      const out = op.apply(v);
-      applications++;
-      opts.onApply?.();
-      return out;
-    },
-  };
+  const counted = countingOperator(P, 'operatorEnds', (v) => {
+    const out = op.apply(v);
+    opts.onApply?.();
+    return out;
+  });
   const tolerance = opts.tolerance ?? LANCZOS_DEFAULTS.tolerance;
   const lz = lanczosEigenvalues(counted, {
     k: Math.min(opts.k, P),
@@ -83,7 +78,7 @@ export function operatorEnds(op: SymmetricOperator, opts: OperatorEndsOptions): 
     iterations: lz.iterations,
     converged: lz.converged,
     tolerance,
-    applications,
+    applications: counted.applications,
     ...(lz.vectors ? { vectors: lz.vectors } : {}),
   };
 }

@@ -19,7 +19,7 @@
  */
 import { assertFits, lanczosBytes } from '../config/memoryBudget.js';
 import type { LinalgBackend } from '../linalg/backend.js';
-import type { SymmetricOperator } from '../linalg/operator.js';
+import { countingOperator, type SymmetricOperator } from '../linalg/operator.js';
 import { Rng } from '../rng/rng.js';
 import { SLQ_DEFAULTS, slqDensity, type SlqBounds } from './slqDensity.js';
 
@@ -77,16 +77,11 @@ export function spectralDensity(op: SymmetricOperator, opts: DensityOptions = {}
   const probes = opts.probes ?? defaultProbes(P, steps);
   const seed = opts.seed ?? 0;
   assertFits(lanczosBytes(P, steps, opts.operatorCacheBytes ?? 0), `stochastic Lanczos quadrature with P = ${P} and ${steps} steps per probe`, 'steps', 'lower --steps');
-  let applications = 0;
-  const counted: SymmetricOperator = {
-    size: P,
-    apply(v) {
-      const out = op.apply(v);
-      applications++;
-      opts.onApply?.();
-      return out;
-    },
-  };
+  const counted = countingOperator(P, 'spectralDensity', (v) => {
+    const out = op.apply(v);
+    opts.onApply?.();
+    return out;
+  });
   const slq = slqDensity(counted, { probes, steps, sigma: opts.sigma ?? null, rng: Rng.fromSeed(seed).split('slq'), backend: opts.backend ?? null });
   const order = Array.from(slq.nodes.keys()).sort((i, j) => slq.nodes[j] - slq.nodes[i]);
   const [a, b] = slq.range;
@@ -113,6 +108,6 @@ export function spectralDensity(op: SymmetricOperator, opts: DensityOptions = {}
     density: grid.map((t) => slq.density(t)),
     eigenvalues: eig.map((e) => e.v),
     eigenvalueResiduals: eig.map((e) => e.r),
-    applications,
+    applications: counted.applications,
   };
 }
