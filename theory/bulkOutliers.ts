@@ -67,8 +67,8 @@
  *  - 'single': one outlier whatever k (count = 1, as for a binary / logistic model);
  *  - 'class-pairs': one outlier per ordered pair of classes (count = k(k − 1), the
  *    cross-class level of Papyan's hierarchy read as the outliers);
- *  - 'grows-with-width': count = k − 1 + width/10 (outliers scale with the parameters; the
- *    example of issue 7); in the width sweep it goes through the rate rule on the same
+ *  - 'grows-with-width': count = k − 1 + width/10 (outliers scale with the parameters; a
+ *    plausible misreading of [S]); in the width sweep it goes through the rate rule on the same
  *    (seed, width) counts, with its own prediction per width.
  *  Not usable as a neighbour at the sweep's k: 'one outlier per weight layer' (count = 3)
  *  agrees with k ± 1 for k = 2, 3, 4, i.e. on 3 of the 5 k of a CI sweep in expectation, a rate

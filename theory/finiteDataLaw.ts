@@ -1,5 +1,5 @@
 /**
- * C2e · finite, un-whitened Gaussian data (theory.md §C2e; beyond Couto et al. 2025).
+ * C2e · finite, un-whitened Gaussian data (docs/theory.md#c2e; beyond Couto et al. 2025).
  *
  * With inputs x_n ~ N(0, I_Ni) and C = XᵀX/N, the nonzero spectrum of H(θ*) is eig(MC),
  * M = ‖a‖² I + WᵀW (C2a). eig(MC) = eig((1/N)·M^{1/2}XᵀX M^{1/2}): a sample covariance matrix

@@ -1,6 +1,6 @@
 /**
  * C2 · linear networks (g(z) = z, and deep linear nets). Exact forms derived from
- * Couto et al. 2025's claims (theory.md §C2):
+ * Couto et al. 2025's claims (docs/theory.md#c2):
  *
  *   J's row n is (u_l ⊗ A_l x_n)_l with u_l = (W_L⋯W_{l+1})ᵀ, A_l = W_{l−1}⋯W_1, so
  *   JJᵀ/N = X M Xᵀ/N with M = Σ_l ‖u_l‖² A_lᵀA_l, and the nonzero eigenvalues of

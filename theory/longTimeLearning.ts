@@ -1,5 +1,5 @@
 /**
- * C4 · small eigenvalues control long-time learning (theory.md §C4; Couto et al. 2025,
+ * C4 · small eigenvalues control long-time learning (docs/theory.md#c4; Couto et al. 2025,
  * arXiv:2512.15606, claim from the abstract, form derived; the quadratic-model algebra is
  * the standard analysis of gradient descent on a quadratic, src/dynamics/modeMixture.ts).
  *

@@ -28,7 +28,7 @@ import { hasZeroRow, unitClasses } from './unitClasses.js';
 
 export interface RankPrediction {
   readonly rank: number;
-  /** The formula that produced it, in words a reader can check against theory.md. */
+  /** The formula that produced it, in words a reader can check against docs/theory.md. */
   readonly formula: string;
   /** 'theory.md' for the table's generic rows, 'derived' for extensions (degenerate teachers, sigmoid, softplus, full polynomials). */
   readonly basis: 'theory.md' | 'derived';

@@ -18,7 +18,7 @@ export const C3_CLAIM: Claim = {
   id: 'C3',
   title: 'Rank is the effective number of parameters',
   statement:
-    'rank H(θ*) equals the dimension of the tangent space of θ ↦ y_θ on the data: the rank table of theory.md §C3 (monomials with Alexander–Hirschowitz exceptions, full and large-width polynomials, ReLU P − Nh, erf/tanh/sigmoid/softplus full rank, cap by N), degenerate teachers — duplicated, reflected and rescaled units, zero output weights — counted through each activation’s symmetries; where no rule is derived the table makes no claim, and those cases are recorded, not counted. ' +
+    'rank H(θ*) equals the dimension of the tangent space of θ ↦ y_θ on the data: the rank table of docs/theory.md#c3 (monomials with Alexander–Hirschowitz exceptions, full and large-width polynomials, ReLU P − Nh, erf/tanh/sigmoid/softplus full rank, cap by N), degenerate teachers — duplicated, reflected and rescaled units, zero output weights — counted through each activation’s symmetries; where no rule is derived the table makes no claim, and those cases are recorded, not counted. ' +
     `A case is decided from the singular values of J/√N above max(N, P)·eps·σ_max only when every kept value is at least ${KEPT_MARGIN_MIN}× that floor, else it is undecidable; at most ${MAX_INCONCLUSIVE * 100} % of a property's cases may be. ` +
     `The floor is pinned: on each probed case a singular value ${PROBE_KEPT_FACTOR}× the floor is kept and one ${PROBE_DROPPED_FACTOR}× dropped, and floors ${TOLERANCE_MUTANT_FACTOR}× larger or smaller are caught.`,
   source: `${COUTO} (formulas derived)`,

@@ -1,5 +1,5 @@
 /**
- * C2d · the law of the linear-network spectrum (theory.md §C2d; Couto et al. 2025's claim).
+ * C2d · the law of the linear-network spectrum (docs/theory.md#c2d; Couto et al. 2025's claim).
  *
  * Whitened data (C = I), teacher W_jk ~ N(0, σ1²), a_j ~ N(0, σ2²), W ∈ R^{Nh×Ni}. The
  * nonzero eigenvalues of H(θ*) are ‖a‖² + eig(WᵀW) (C2c), all Ni of them. A uniformly
@@ -12,14 +12,14 @@
  * the empirical spectral law of WᵀW. Law: src/stats ChiSquaredMpConvolution.
  *
  * Moments of a uniformly chosen eigenvalue (exact at every size, Gaussian W):
- *   mean      Nh(σ1² + σ2²)                                  (= theory.md; E tr WᵀW / Ni = Nh σ1²)
+ *   mean      Nh(σ1² + σ2²)                                  (= docs/theory.md; E tr WᵀW / Ni = Nh σ1²)
  *   variance  2Nh σ2⁴ + Nh(Ni + 1) σ1⁴                         (E tr (WᵀW)² = σ1⁴ Nh Ni (Nh + Ni + 1))
- * theory.md's variance 2Nh σ2⁴ + Nh Ni σ1⁴ is the limit law's variance (the MP law's γs²):
+ * docs/theory.md's variance 2Nh σ2⁴ + Nh Ni σ1⁴ is the limit law's variance (the MP law's γs²):
  * at finite size it is low by Nh σ1⁴, i.e. by 1/(Ni + 1) of the exact MP part Nh(Ni + 1)σ1⁴,
  * or by 1/(Ni + 1 + 2(σ2/σ1)⁴) of the exact total. The property asserts the EXACT finite-size
  * variance, and records the limit's deficit (as a z-score).
  *
- * WRONG NEIGHBOURS (theory.md §4: the same test must reject each):
+ * WRONG NEIGHBOURS (docs/theory.md#statistics: the same test must reject each):
  *   'gamma-inverted'   MP ratio Ni/Nh replaced by Nh/Ni (scale kept)
  *   'no-chi2-shift'    the shared shift ‖a‖² dropped: Nh·σ1²·MP(γ) alone
  *   'mp-scale-10pc'    MP scale Nh·σ1² replaced by 1.1·Nh·σ1²
@@ -143,7 +143,7 @@ export function c2dVarianceExact(p: SpectralLawParams): number {
   return 2 * p.Nh * p.sigma2 ** 4 + p.Nh * (p.Ni + 1) * p.sigma1 ** 4;
 }
 
-/** theory.md's (limit-law) variance 2Nh σ2⁴ + Nh Ni σ1⁴. */
+/** docs/theory.md's (limit-law) variance 2Nh σ2⁴ + Nh Ni σ1⁴. */
 export function c2dVarianceLimit(p: SpectralLawParams): number {
   return 2 * p.Nh * p.sigma2 ** 4 + p.Nh * p.Ni * p.sigma1 ** 4;
 }
@@ -219,7 +219,7 @@ export const C2D_CLAIM: Claim = {
   title: 'Linear network, whitened data: the law of the spectrum',
   statement:
     'Over the teacher ensemble (C = I), a uniformly chosen nonzero eigenvalue of H(θ*) follows σ2²·χ²(Nh) ⊛ Nh·σ1²·MP(Ni/Nh) (MP with its atom at 0 for γ > 1), asymptotically in Nh, Ni at fixed γ; ' +
-    `mean Nh(σ1² + σ2²), variance 2Nh·σ2⁴ + Nh(Ni + 1)·σ1⁴ at finite size (theory.md: Nh·Ni·σ1⁴ in the limit), each within ±${MOMENT_Z} standard errors. ` +
+    `mean Nh(σ1² + σ2²), variance 2Nh·σ2⁴ + Nh(Ni + 1)·σ1⁴ at finite size (docs/theory.md: Nh·Ni·σ1⁴ in the limit), each within ±${MOMENT_Z} standard errors. ` +
     `KS at α = ${KS_ALPHA} per test; wrong neighbours ${C2D_NEIGHBOURS.map((w) => C2D_NEIGHBOUR_LABELS[w]).join(', ')} rejected.`,
   source: `${COUTO} (law as stated; finite-size variance derived)`,
   kind: 'statistical',

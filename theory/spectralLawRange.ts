@@ -5,7 +5,7 @@
  *
  * Measure of the gap: the limit law's variance is low by Nh·σ1⁴, a fraction
  *     f = 1 / (Ni + 1 + 2(σ2/σ1)⁴)
- * of the exact finite-size variance (theory.md#c2d, "Moments"). The KS distance between the
+ * of the exact finite-size variance (docs/theory.md#c2d, "Moments"). The KS distance between the
  * finite-size law and the limit law, measured by simulation (scratch run, n = 20000 draws per
  * point from src/spectrum/linearEnsembleSample.ts against the tabulated law, 17 points with
  * Nh, Ni ∈ [1, 200], σ2/σ1 ∈ [0.1, 1]), is D ≈ (0.15–0.25)·f wherever f ≥ 0.05 (below that it is
@@ -17,7 +17,7 @@
  *    Kolmogorov's limit; 1.63 at α = 0.01); warn when the finite-size distance is over half of
  *    that, so a sample from the right finite-size law risks rejection: 0.25·f > ½·c(α)/√n.
  *    The suite's own regimes (C2D_REGIMES) sit below this line — the same compromise
- *    theory.md#statistics states for asymptotic laws.
+ *    docs/theory.md#statistics states for asymptotic laws.
  */
 import type { SpectralLawParams } from './spectralLaw.js';
 

@@ -1,5 +1,5 @@
 /**
- * S3 · spiked covariance: the BBP outlier (theory.md §S3; Sagun et al. 2018, appendix).
+ * S3 · spiked covariance: the BBP outlier (docs/theory.md#s3; Sagun et al. 2018, appendix).
  *
  * Setting. Per-sample gradients g_n ∈ R^M (n = 1..N) i.i.d. N(0, Σ), Σ = diag(ℓ, 1, …, 1), ratio
  * γ = M/N (the source writes α; here γ, to keep α for significance levels). Their empirical

@@ -37,7 +37,7 @@ export function homogeneousDimension(n: number, d: number): number {
 
 /**
  * The Waring tangent dimension for s ≥ 0 generic forms of degree k ≥ 1 in n ≥ 1 variables
- * (theory.md table, rows z, z² and z^k): k = 1 gives min(s, 1)·n (all linear forms as soon as one
+ * (docs/theory.md table, rows z, z² and z^k): k = 1 gives min(s, 1)·n (all linear forms as soon as one
  * form is there); k = 2 the quadric count; k ≥ 3 the expected value, one less at the four
  * exceptions. `ignoreAlexanderHirschowitz` gives the naive count (the wrong neighbour).
  */

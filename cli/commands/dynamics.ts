@@ -2,7 +2,7 @@
  * `dynamics <config.json> --eta E --steps T --epsilon EPS [--seed S] [--json]`: gradient
  * descent with step η on the real loss from θ* + ε·δ (δ a unit direction drawn from --seed,
  * default 0), against the eigenbasis prediction ½ Σ λ_i c_i² (1 − ηλ_i)^{2t} from the
- * spectrum of H(θ*) (theory.md §C4). Prints both curves on a logarithmic grid of steps, the
+ * spectrum of H(θ*) (docs/theory.md#c4). Prints both curves on a logarithmic grid of steps, the
  * regime of η, and the late slope of log L per step, measured vs predicted.
  *
  * The measured late slope is taken over the second half of the trusted run (steps whose

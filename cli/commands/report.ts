@@ -1,6 +1,5 @@
 /**
- * `report`: the conformance report (conformance.{json,html,md}) — see README "Conformance
- * report". Forms:
+ * `report`: the conformance report (conformance.{json,html,md}) — see docs/report.md. Forms:
  *
  *   report [--quick|--full] [--claims C2a,C3] [--seed S | --seed A..B] [--runs-scale X]
  *          [--size-tier ci|paper] [--partition i/n] [--jobs N|auto] [--theory-mutant C:N] [--out DIR]

@@ -3,7 +3,7 @@
  * WITHOUT reference to the table's formulas: the oracle of every case is the rank measured in
  * float64, and whatever the table says (a rank, or no claim) is checked against it.
  *
- *  - `rankConfigArb`: generic teachers, one arbitrary per row of theory.md's table. Polynomials
+ *  - `rankConfigArb`: generic teachers, one arbitrary per row of docs/theory.md's table. Polynomials
  *    are drawn at widths spanning BOTH sides of the large-width bound (1 … a few units past the
  *    width at which a full polynomial of the same degree fills its space), with full and sparse
  *    supports: the table claims some, makes no claim for others, and nothing here knows which.
@@ -108,7 +108,7 @@ export const polynomialArb: fc.Arbitrary<RankConfig> = fc
   .chain(({ Ni, coefficients, s, seed }) => polynomialWidths(Ni, coefficients.length - 1).chain((Nh) => nArb(Nh * Ni + Nh).map((N) => base({ polynomial: coefficients }, Ni, Nh, N, s, 1, seed))));
 
 /**
- * erf, tanh (theory.md: full rank) and sigmoid, softplus (derived), generic teachers, Ni ≥ 2
+ * erf, tanh (docs/theory.md: full rank) and sigmoid, softplus (derived), generic teachers, Ni ≥ 2
  * (theory/rankGenericity.ts: why Ni = 1 is left out).
  */
 export const smoothRankArb: fc.Arbitrary<RankConfig> = fc

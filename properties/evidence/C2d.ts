@@ -27,7 +27,7 @@ export const C2dLawEvidenceSchema = z.strictObject({
   meanZ: z.number(),
   /** (s² − V_exact) / delta-method se; must be within ±MOMENT_Z. */
   varianceZ: z.number(),
-  /** The same against theory.md's limit variance (recorded, not asserted). */
+  /** The same against docs/theory.md's limit variance (recorded, not asserted). */
   varianceLimitZ: z.number(),
   /** Worst |λ_Hessian − λ_identity| ÷ tolerance over the real Hessians built (≤ 1 passes). */
   identityCrossCheckRatio: z.number().nonnegative(),

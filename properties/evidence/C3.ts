@@ -2,7 +2,7 @@
  * C3 evidence (discriminated by `kind`):
  *  - 'table': the drawn two-layer net (activation 'polynomial' for coefficient lists), its
  *    degeneracy ('none', 'duplicate', 'reflect', 'rescale', 'zero-output', 'combined'), whether the
- *    prediction is theory.md's table or derived, and the rank decision (./rank.ts);
+ *    prediction is docs/theory.md's table or derived, and the rank decision (./rank.ts);
  *  - 'alexander-hirschowitz': the same, plus the naive count min(Nh·Ni, C(Ni+k−1, k)) it must reject;
  *  - 'no-claim': a case where the table makes no claim — its reason, and the rank measured anyway
  *    (recorded, not asserted; reported as "no claim", never as a match);

@@ -1,7 +1,7 @@
 /**
  * C3 · rank H(θ*) is the effective number of parameters. Key number: the smallest gap
  * σ_r/σ_{r+1} over decided cases with a prediction that dropped singular values (how clear-cut
- * the weakest rank decision was). Figures: the rank table by row of theory.md's table and
+ * the weakest rank decision was). Figures: the rank table by row of docs/theory.md's table and
  * degeneracy (plus the Alexander–Hirschowitz exceptions, with the naive count's rejections); the
  * cases where the table makes NO CLAIM (its reasons, the rank measured anyway — never counted as
  * matches); the tolerance probes (the real rule and each mutated one); and a scree plot of

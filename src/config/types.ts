@@ -10,11 +10,11 @@
  *    "studentOffset" (default 0: evaluate at the optimum)}.
  *
  * sigma1 and sigma2 are STANDARD DEVIATIONS: W_jk ~ N(0, sigma1²), a_j ~ N(0, sigma2²)
- * (theory.md §1). For deep linear nets every layer but the last draws from sigma1 and
+ * (docs/theory.md#setting). For deep linear nets every layer but the last draws from sigma1 and
  * the last from sigma2. Inputs are N(0, I); `whiten` transforms them so that XᵀX/N = I
  * exactly (needs N ≥ Ni). `studentOffset` ε puts the student at θ* + ε·u with u a seeded
  * unit direction, so residuals are nonzero. `zeroOutputWeights`, `duplicateUnits`, `reflectUnits` and
- * `scaleUnits` make the degenerate teachers of theory.md §C3 reproducible from a generated config.
+ * `scaleUnits` make the degenerate teachers of docs/theory.md#c3 reproducible from a generated config.
  */
 import type { ActivationSpec } from '../nets/activationSpec.js';
 
@@ -60,7 +60,7 @@ export interface GeneratedConfig {
 
 export type Config = ExplicitTwoLayerConfig | ExplicitDeepLinearConfig | GeneratedConfig;
 
-/** Defaults filled in one place (theory.md §1). */
+/** Defaults filled in one place (docs/theory.md#setting). */
 export const GENERATED_DEFAULTS = {
   sigma1: 1,
   sigma2: 1,

@@ -1,12 +1,12 @@
 /**
  * The quadratic model of the loss near a minimum, L(θ* + d) ≈ ½ dᵀHd, in the eigenbasis
  * of H: which modes are curved (λ > 0) and which are flat (λ = 0), and the extreme
- * curved eigenvalues λ_min⁺ and λ_max that govern gradient descent (theory.md §C4).
+ * curved eigenvalues λ_min⁺ and λ_max that govern gradient descent (docs/theory.md#c4).
  *
  * Rank rule (which eigenvalues count as zero), stated once:
  *  - at a teacher–student optimum (quadraticModelAtOptimum): H(θ*) = JᵀJ/N exactly
- *    (theory.md §2), and its rank r is decided from the float64 singular values of J/√N
- *    by src/linalg/numericalRank.ts (tol = max(N, P)·eps·σ_max), as theory.md §C3 requires;
+ *    (docs/theory.md#hessian), and its rank r is decided from the float64 singular values of J/√N
+ *    by src/linalg/numericalRank.ts (tol = max(N, P)·eps·σ_max), as docs/theory.md#c3 requires;
  *    the top r eigenpairs of H are the curved modes, the other P − r are flat;
  *  - for a given symmetric H (quadraticModelOfMatrix): r = #{|λ| > P·eps·max|λ|}, the same
  *    rule applied to |λ|, the singular values of a symmetric matrix.

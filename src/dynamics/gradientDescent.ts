@@ -11,7 +11,7 @@
  * finite. Catapult-like recoveries of a nonlinear net after such growth are deliberately
  * not followed: they are outside the local theory being checked.
  *
- * Source: the iteration itself; theory.md §C4 for why it is run.
+ * Source: the iteration itself; docs/theory.md#c4 for why it is run.
  * Accuracy: each step rounds θ to eps·|θ| per coordinate, so measured losses are only
  * meaningful above the floor of src/dynamics/roundingFloor.ts.
  * Cost: per step one residual and one Jacobian evaluation, O(N·P) time and memory

@@ -1,5 +1,5 @@
 /**
- * Public surface of the dynamics layer (theory.md §C4 machinery): gradient descent and
+ * Public surface of the dynamics layer (docs/theory.md#c4 machinery): gradient descent and
  * flow near a minimum, and their eigenbasis prediction. One concept per file; this barrel
  * names every export.
  */

@@ -1,5 +1,5 @@
 /**
- * The quadratic-model prediction of a loss curve (theory.md §C4; the standard analysis
+ * The quadratic-model prediction of a loss curve (docs/theory.md#c4; the standard analysis
  * of gradient descent on a quadratic, e.g. Nesterov, Lectures on Convex Optimization,
  * 2nd ed., §1.2.3, or Goh, "Why Momentum Really Works", Distill 2017):
  *

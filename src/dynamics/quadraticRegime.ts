@@ -1,6 +1,6 @@
 /**
  * Is a gradient-descent run from θ* + εδ inside the regime where the eigenbasis prediction
- * ½ Σ λ_i c_i² (1 − ηλ_i)^{2t} (theory.md §C4, src/dynamics/modeMixture.ts) is a prediction?
+ * ½ Σ λ_i c_i² (1 − ηλ_i)^{2t} (docs/theory.md#c4, src/dynamics/modeMixture.ts) is a prediction?
  * Two measured criteria, both first order in ε, both cheap (O(N·P) beyond the run):
  *
  * 1. CUBIC SHARE at the start. L(θ* + εδ) = ½ε²δᵀHδ + (ε³/6)·∇³L[δ,δ,δ] + O(ε⁴) (L(θ*) = 0,

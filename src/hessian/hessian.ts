@@ -1,5 +1,5 @@
 /**
- * The closed-form Hessian of the least-squares loss (theory.md §2, [S] Eq. 4):
+ * The closed-form Hessian of the least-squares loss (docs/theory.md#hessian, [S] Eq. 4):
  *
  *   H(θ) = JᵀJ/N  +  (1/N) Σ_n r_n ∇²y_θ(x_n)
  *          Gauss–Newton   residual term

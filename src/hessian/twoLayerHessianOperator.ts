@@ -8,7 +8,7 @@
  *   (Jv)_n = Σ_j a_j D₁_nj S_nj + G_nj v_aj
  *   C_nj = (Jv)_n/N · a_j D₁_nj + r_n/N · (a_j D₂_nj S_nj + D₁_nj v_aj)
  *   (Hv)_W = Cᵀ X,   (Hv)_a_j = Σ_n (Jv)_n/N · G_nj + r_n/N · D₁_nj S_nj
- * (closed forms of twoLayer.ts; theory.md §2). At θ* every r_n = 0 and the residual part is
+ * (closed forms of twoLayer.ts; docs/theory.md#hessian). At θ* every r_n = 0 and the residual part is
  * skipped.
  *
  * Accuracy: float64 sums of products, no differencing: each entry of H·v has error

@@ -2,7 +2,7 @@
  * The two-layer family y_θ(x) = Σ_j a_j g(w_j · x), no biases, scalar output.
  * θ = [W row-major (Nh·Ni entries: W_jk at j·Ni + k), then a (Nh)], P = Nh·Ni + Nh.
  *
- * Closed forms (theory.md §2), with z_nj = w_j · x_n:
+ * Closed forms (docs/theory.md#hessian), with z_nj = w_j · x_n:
  *   ∂y/∂W_jk = a_j g'(z_j) x_k,  ∂y/∂a_j = g(z_j)
  *   ∂²y/∂W_jk∂W_j'k' = δ_jj' a_j g''(z_j) x_k x_k',  ∂²y/∂W_jk∂a_j' = δ_jj' g'(z_j) x_k,  ∂²y/∂a∂a = 0
  * Costs: outputs and Jacobian O(N·Nh·Ni); weighted output Hessian O(N·Nh·Ni²);

@@ -179,7 +179,7 @@ export type ClaimEntry = Omit<z.infer<typeof ClaimEntrySchema>, 'evidence'> & {
 
 /**
  * Holm's step-down procedure across every right-theory test of every statistical claim in the
- * report (docs/theory.md#how-statistical-claims-are-asserted), at family-wise level `alpha`.
+ * report (docs/theory.md#statistics), at family-wise level `alpha`.
  */
 export const MultipleTestingRecordSchema = z.strictObject({
   method: z.literal('holm'),

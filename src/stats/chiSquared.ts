@@ -3,7 +3,7 @@
  *   pdf(x)  = x^{k/2−1} e^{−x/(2s)} / ((2s)^{k/2} Γ(k/2)),   x > 0
  *   cdf(x)  = P(k/2, x/(2s)),   sf(x) = Q(k/2, x/(2s))   (each from its own tail; sf never 1 − cdf)
  *   mean = k·s,  variance = 2k·s²
- * In theory.md C2d the shift ‖a‖² of the linear-network Hessian is σ2²·χ²(Nh): df = Nh, scale = σ2².
+ * In docs/theory.md C2d the shift ‖a‖² of the linear-network Hessian is σ2²·χ²(Nh): df = Nh, scale = σ2².
  *
  * Sources: DLMF 8.2.4/8.7 via incompleteGamma.ts; quantile/isf by internal/invertGamma.ts
  * (Wilson–Hilferty start, safeguarded Newton on the log of the relevant tail).

@@ -1,6 +1,6 @@
 /**
  * The law of Z = X + Y with X ~ s_x·χ²(k) and Y ~ MP(γ, s) independent — the classical
- * convolution σ2²·χ²(Nh) ⊛ Nh·σ1²·MP(Ni/Nh) of theory.md C2d (df = Nh, chiScale = σ2²,
+ * convolution σ2²·χ²(Nh) ⊛ Nh·σ1²·MP(Ni/Nh) of docs/theory.md C2d (df = Nh, chiScale = σ2²,
  * ratio = Ni/Nh, mpScale = Nh·σ1²).
  *
  *   F_Z(z) = α·F_X(z) + ∫_{a₋}^{min(z,b)} f_Y(y) F_X(z − y) dy,       α = max(0, 1 − 1/γ) (atom),
@@ -17,7 +17,7 @@
  * asks each panel for relative 1e-12. Tests check the estimate against an independent
  * Gauss–Legendre evaluation and moments/Monte Carlo.
  * mean = k·s_x + s,  variance = 2k·s_x² + γ s² (exact; MP moments WITH its atom — see
- * marchenkoPastur.ts for why that is the convention under which theory.md's numbers hold).
+ * marchenkoPastur.ts for why that is the convention under which docs/theory.md's numbers hold).
  * Cost: ~100–2000 χ² evaluations per call (≈ 0.1–2 ms).
  * Errors: the constructor throws for invalid parameters; methods return NaN for NaN input.
  */

@@ -1,6 +1,6 @@
 /**
  * The Marchenko–Pastur law MP(γ, s), ratio γ > 0 and scale s > 0, in the convention of
- * theory.md C2d: edges a₋ = s(1 − √γ)², b = s(1 + √γ)²,
+ * docs/theory.md C2d: edges a₋ = s(1 − √γ)², b = s(1 + √γ)²,
  *   density  f(λ) = √((b − λ)(λ − a₋)) / (2π γ s λ)  on (a₋, b),
  *   plus an atom of mass 1 − 1/γ at λ = 0 when γ > 1 (the continuous part has mass min(1, 1/γ)).
  * It is the limiting spectral law of WᵀW/Nh for W ∈ R^{Nh×Ni} with iid entries of variance s,
@@ -10,7 +10,7 @@
  * MOMENT CONVENTION (checked by integrating the density in test/stats/marchenkoPastur.test.ts):
  *   with the atom (the law above):        mean = s,        variance = γ s²;
  *   conditional on λ ≠ 0 (γ > 1 only):    mean = γ s,      variance = γ s² (second moment γ s²(1+γ)).
- * theory.md's "ensemble mean Nh(σ1² + σ2²), variance 2Nh·σ2⁴ + Nh·Ni·σ1⁴" holds only for the
+ * docs/theory.md's "ensemble mean Nh(σ1² + σ2²), variance 2Nh·σ2⁴ + Nh·Ni·σ1⁴" holds only for the
  * law WITH the atom. That is the right law for C2d: the nonzero eigenvalues of H(θ*) are
  * ‖a‖² + eig(WᵀW), all Ni of them, including the Ni − Nh eigenvalues equal to ‖a‖² (C2c) that
  * come from the zero eigenvalues of WᵀW — those are the atom. Exact finite-size note: for
@@ -43,7 +43,7 @@ import { requirePositive } from './errors.js';
 import { integrateGaussLegendre } from './internal/gaussLegendre.js';
 
 export interface MarchenkoPasturParams {
-  /** Ratio γ > 0 (γ = Ni/Nh in theory.md C2d). */
+  /** Ratio γ > 0 (γ = Ni/Nh in docs/theory.md C2d). */
   readonly ratio: number;
   /**
    * Scale s > 0 (the mean of the law with its atom).
@@ -90,7 +90,7 @@ export class MarchenkoPastur {
       throw new Error('MarchenkoPastur: expected an object { ratio, scale? }; pass e.g. new MarchenkoPastur({ ratio: 0.5 }).');
     }
     const g = requirePositive('MarchenkoPastur', 'ratio', params.ratio, 'pass γ = Ni/Nh as a positive finite number');
-    const s = requirePositive('MarchenkoPastur', 'scale', params.scale ?? 1, 'pass a positive finite scale s (Nh·σ1² in theory.md C2d) or omit it for 1');
+    const s = requirePositive('MarchenkoPastur', 'scale', params.scale ?? 1, 'pass a positive finite scale s (Nh·σ1² in docs/theory.md C2d) or omit it for 1');
     this.ratio = g;
     this.scale = s;
     const sq = Math.sqrt(g);

@@ -1,6 +1,6 @@
 /**
  * The quadratic model's split into curved and flat modes, λ_min⁺, λ_max and the mean, on
- * matrices with known spectra and on a linear network (rank Ni, theory.md §C2b).
+ * matrices with known spectra and on a linear network (rank Ni, docs/theory.md#c2b).
  */
 import { describe, expect, it } from 'vitest';
 import { buildProblem } from '../../src/config/buildProblem.js';

@@ -17,7 +17,7 @@
  *    to be ≥ σ_r/tol, and agree within GAP_NOISE_DECADES decades (two algorithms' rounding
  *    noise; measured ≤ 0.85 decades on gaps from 1.3e12 to 3.3e19) unless one SVD returns
  *    the noise as exactly 0.
- * Cases: the C3 rank property's own generator (all rows of theory.md's table, rank-deficient
+ * Cases: the C3 rank property's own generator (all rows of docs/theory.md's table, rank-deficient
  * with gaps 1e12–1e19, N-capped and ample), exact-rank products, graded spectra, and
  * two-layer Jacobians whose Gram is ill-conditioned (erf at (Ni, Nh) = (10, 20): λ_min/λ_max
  * down to 2.5e-11) or which are certified (tanh).

@@ -21,7 +21,7 @@ import { writeReport, type WrittenReport } from '../../src/report/writeReport.js
 import { z } from 'zod';
 import { reportedClaim, type ClaimCatalogue } from '../../src/report/claims/claimHook.js';
 
-/** Marchenko–Pastur density with γ ≤ 1 and scale s (theory.md §C2d). */
+/** Marchenko–Pastur density with γ ≤ 1 and scale s (docs/theory.md#c2d). */
 function mpDensity(gamma: number, s: number): (x: number) => number {
   const lo = s * (1 - Math.sqrt(gamma)) ** 2;
   const hi = s * (1 + Math.sqrt(gamma)) ** 2;

@@ -35,7 +35,7 @@ describe('ChiSquaredMpConvolution against mpmath quadrature (test/fixtures/scipy
 describe('ChiSquaredMpConvolution properties', () => {
   const laws = [
     new ChiSquaredMpConvolution({ df: 1, ratio: 0.5, mpScale: 1 }),
-    new ChiSquaredMpConvolution({ df: 100, chiScale: 1, ratio: 0.5, mpScale: 100 }), // theory.md C2d: Nh = 100, Ni = 50
+    new ChiSquaredMpConvolution({ df: 100, chiScale: 1, ratio: 0.5, mpScale: 100 }), // docs/theory.md C2d: Nh = 100, Ni = 50
     new ChiSquaredMpConvolution({ df: 20, chiScale: 1, ratio: 2.5, mpScale: 20 }), // Ni > Nh: atom
   ];
 
@@ -73,7 +73,7 @@ describe('ChiSquaredMpConvolution properties', () => {
     }
   });
 
-  it('theory.md C2d: mean Nh(σ1² + σ2²), variance 2Nh σ2⁴ + Nh Ni σ1⁴ (exact)', () => {
+  it('docs/theory.md C2d: mean Nh(σ1² + σ2²), variance 2Nh σ2⁴ + Nh Ni σ1⁴ (exact)', () => {
     const Nh = 30;
     const Ni = 45;
     const s1 = 0.8;

@@ -60,7 +60,7 @@ describe('MarchenkoPastur closed-form cdf against mpmath integration of the dens
   });
 });
 
-describe('MarchenkoPastur moments: which convention makes theory.md C2d hold', () => {
+describe('MarchenkoPastur moments: which convention makes docs/theory.md C2d hold', () => {
   for (const g of [0.25, 1, 2.5]) {
     it(`γ = ${g}: with the atom mean = s, variance = γs²; conditional on λ ≠ 0 mean = s·max(1, γ)`, () => {
       const s = 4;
@@ -80,7 +80,7 @@ describe('MarchenkoPastur moments: which convention makes theory.md C2d hold', (
     });
   }
 
-  it('theory.md C2d numbers (mean Nh(σ1²+σ2²), variance 2Nhσ2⁴ + Nh·Ni·σ1⁴) hold only with the atom', () => {
+  it('docs/theory.md C2d numbers (mean Nh(σ1²+σ2²), variance 2Nhσ2⁴ + Nh·Ni·σ1⁴) hold only with the atom', () => {
     const Nh = 20;
     const Ni = 50; // γ = 2.5 > 1: an atom of mass 0.6
     const s1 = 1.3;

@@ -13,7 +13,7 @@ describe('C3 statement', () => {
     expect(numberIn(text, /one ([\d.]+)× dropped/)).toBe(PROBE_DROPPED_FACTOR);
     expect(numberIn(text, /floors ([\d.]+)× larger or smaller/)).toBe(TOLERANCE_MUTANT_FACTOR);
   });
-  it('restates no other number (the only other digit is the section reference §C3)', () => {
-    expect(digitsOutside(text, [/at least [\d.e+]+×/, /at most [\d.]+ %/, /§C3/, /value [\d.]+× the floor/, /one [\d.]+× dropped/, /floors [\d.]+×/])).toEqual([]);
+  it('restates no other number (the only other digit is the reference docs/theory.md#c3)', () => {
+    expect(digitsOutside(text, [/at least [\d.e+]+×/, /at most [\d.]+ %/, /docs\/theory\.md#c3/, /value [\d.]+× the floor/, /one [\d.]+× dropped/, /floors [\d.]+×/])).toEqual([]);
   });
 });

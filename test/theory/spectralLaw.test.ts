@@ -6,7 +6,7 @@ import { C2D_REGIMES } from '../../properties/arbitraries/lawConfigs.js';
 const p = { Nh: 20, Ni: 10, sigma1: 0.7, sigma2: 1.3 };
 
 describe('theory/spectralLaw (C2d)', () => {
-  it('the law is σ2²χ²(Nh) ⊛ Nh·σ1²·MP(Ni/Nh) with theory.md mean and (limit) variance', () => {
+  it('the law is σ2²χ²(Nh) ⊛ Nh·σ1²·MP(Ni/Nh) with docs/theory.md mean and (limit) variance', () => {
     const law = c2dLaw(p);
     const ref = new ChiSquaredMpConvolution({ df: 20, chiScale: 1.69, ratio: 0.5, mpScale: 20 * 0.49 });
     for (const x of [5, 20, 40, 80]) expect(Math.abs(law.cdf(x) - ref.cdf(x))).toBeLessThan(1e-9);

@@ -11,7 +11,7 @@
  * shows the route catches the mutated components.
  * Mean and variance: |mean − Nh(σ1² + σ2²)| ≤ MOMENT_Z·√(V/n) with the exact V, and
  * |s² − V_exact| ≤ MOMENT_Z·√((m̂4 − s⁴)/n) (delta method, m̂4 the sample fourth central moment),
- * V_exact = 2Nh σ2⁴ + Nh(Ni + 1) σ1⁴ (the exact finite-size variance; theory.md's Nh·Ni·σ1⁴ is the
+ * V_exact = 2Nh σ2⁴ + Nh(Ni + 1) σ1⁴ (the exact finite-size variance; docs/theory.md's Nh·Ni·σ1⁴ is the
  * limit and is recorded, with its z-score, as evidence).
  *
  * FIGURE DATA (lawFigureData.ts) is recorded for the regimes in FIGURE_REGIMES only — the report

@@ -7,7 +7,7 @@
  *                           ℓ_n = log Σ_c e^{f_nc} − f_{n,y_n};   mean: (1/|B|) Σ ℓ_n,  sum: Σ ℓ_n.
  *   'mse'                 nn.MSELoss(reduction), targets t_n ∈ ℝ^k (one-hot labels if absent):
  *                           ℓ_n = Σ_c (f_nc − t_nc)²;          mean: (1/(|B|·k)) Σ ℓ_n (every entry, no ½),  sum: Σ ℓ_n.
- *   'half-squared-error'  the papers' loss (theory.md §1; the engine's 'mse' before PyTorch naming):
+ *   'half-squared-error'  the papers' loss (docs/theory.md#setting; the engine's 'mse' before PyTorch naming):
  *                           ℓ_n = ½ Σ_c (f_nc − t_nc)²;        mean: (1/|B|) Σ ℓ_n,  sum: Σ ℓ_n.
  *   'softmax-cross-entropy' = 'cross-entropy' (alias kept for older callers).
  *

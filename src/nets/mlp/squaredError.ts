@@ -5,7 +5,7 @@
  *   ℓ(f) = c·Σ_c (f_c − t_c)²,   ∂ℓ/∂f = 2c·(f − t),   ∇²ℓ = 2c·I_k.
  *
  * c = 1 is PyTorch's nn.MSELoss per sample (before the reduction divides by the entries);
- * c = ½ is the papers' half-squared error (theory.md §1: L = 1/(2N) Σ_n r_n²), whose
+ * c = ½ is the papers' half-squared error (docs/theory.md#setting: L = 1/(2N) Σ_n r_n²), whose
  * Gauss–Newton term is (1/N) Σ_n J_nᵀJ_n. With c = ½ every factor 2c is exactly 1, so the
  * results are bitwise those of the engine's former ½-scaled 'mse'.
  * Factorisation for Gauss–Newton: 2c·I = Σ_c 2c·e_c e_cᵀ (rank ≤ k per sample).

@@ -8,7 +8,7 @@
  * Losses (lossConvention.ts states the exact formulas and the reduction):
  *   'cross-entropy'       nn.CrossEntropyLoss(reduction) with integer labels.
  *   'mse'                 nn.MSELoss(reduction): mean over all N·k entries, no ½.
- *   'half-squared-error'  the papers' ½Σ_c(f_c − t_c)² per sample, mean over samples (theory.md §1).
+ *   'half-squared-error'  the papers' ½Σ_c(f_c − t_c)² per sample, mean over samples (docs/theory.md#setting).
  *   'softmax-cross-entropy' is an alias of 'cross-entropy' kept for older callers; a built
  *   problem's spec always carries the canonical name.
  *

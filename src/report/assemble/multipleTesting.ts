@@ -1,5 +1,5 @@
 /**
- * Holm across the report (theory.md §4: "controls the suite-wide rate (Holm across all
+ * Holm across the report (docs/theory.md#statistics: "controls the suite-wide rate (Holm across all
  * statistical claims in a report)"). The family: every test under the RIGHT theory — a p-value
  * the property requires to be ≥ its per-test α — of every statistical claim of the report, as
  * each claim's hook lists them (ClaimReportHook.rightTheoryTests; default: each case's
