@@ -1,7 +1,7 @@
 /**
  * Accuracy of the structured kernel route against the dense route at P ≈ 2000:
  * (Ni, Nh, N) = (20, 95, 1000), P = 1995. Dense: H = JᵀJ/N + residual term (P×P), all P
- * eigenvalues; structured: the N eigenvalues of K. Target (issue #6): every nonzero eigenvalue
+ * eigenvalues; structured: the N eigenvalues of K. Target: every nonzero eigenvalue
  * within 1e-10 relative (normwise: |Δλ| / λ_max). Times both routes.
  */
 import { buildProblem } from '../../src/config/buildProblem.js';

@@ -1,6 +1,6 @@
 /**
  * Every nonzero eigenvalue of H(θ*) at scale through the factorised two-layer kernel:
- * (Ni, Nh, N) = (100, 1000, 2000), P = 101,000. Target (issue #6): under 5 s. There is no
+ * (Ni, Nh, N) = (100, 1000, 2000), P = 101,000. Target: under 5 s. There is no
  * measured peer (PyHessian's top-20 at this size, ≈ 42 s and ≈ 1% off, is quoted).
  */
 import { buildProblem } from '../../src/config/buildProblem.js';

@@ -112,23 +112,12 @@ describe('nothing points outside the repository or at issue numbers', () => {
    * (a colour) or another project's "tfjs issue #3830" is not one of them.
    */
   const ISSUE = /\bissues? #?\d{1,2}\b|(?<![\w&#/])#\d{1,2}(?![\w])/gi;
-  /**
-   * Files that other work in progress owns (the benchmark harness); each entry must still match,
-   * so the list shrinks as they are fixed.
-   */
-  const OWNED_ELSEWHERE = new Set(['bench/run.ts', 'bench/cases/kernelAccuracy.ts', 'bench/cases/kernelSpectrum.ts', 'bench/cases/lanczosTop.ts']);
-
   it('no issue numbers', () => {
     const bad: string[] = [];
     for (const f of OUTSIDE_GENERATED) {
-      if (OWNED_ELSEWHERE.has(f)) continue;
       for (const m of read(f).matchAll(ISSUE)) bad.push(`${f}: ${m[0]}`);
     }
     expect(bad).toEqual([]);
-  });
-
-  it('each file excused above still needs the excuse', () => {
-    for (const f of OWNED_ELSEWHERE) expect(existsSync(join(ROOT, f)) && new RegExp(ISSUE.source, 'i').test(read(f)), f).toBe(true);
   });
 });
 
