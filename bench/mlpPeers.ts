@@ -5,7 +5,8 @@
  *
  *   PYHESSIAN_DIR=/path/to/PyHessian npm run bench:mlp
  *   npm run bench:mlp -- --models mlp5k          # the small model only
- *   npm run bench:mlp -- --no-f64                # PyHessian as users run it (float32) only
+ *   npm run bench:mlp -- --f64 mlp5k             # PyHessian also with model.double() on these models (default mlp5k; 'none')
+ *   npm run bench:mlp -- --reuse                 # reuse raw outputs of an earlier run (bench/results/mlp-raw/), recompute metrics
  *   npm run bench:mlp -- --render                # re-render the .md from the .json
  *
  * Every measured row is a separate process, run one after another: the suite's CLI as a user
@@ -111,7 +112,9 @@ if (argv.includes('--render')) {
 const modelsArg = valueOf('--models');
 const models = modelsArg ? modelsArg.split(',') : [...MODELS];
 for (const m of models) if (!(MODELS as readonly string[]).includes(m)) fail(`--models: unknown model ${JSON.stringify(m)}; use ${MODELS.join(', ')}`);
-const withF64 = !argv.includes('--no-f64');
+const f64Models = (valueOf('--f64') ?? 'mlp5k').split(',');
+const reuse = argv.includes('--reuse');
+const RAW = join(here, 'results', 'mlp-raw');
 const pyhessianDir = process.env.PYHESSIAN_DIR;
 const havePyHessian = pyhessianDir !== undefined && existsSync(join(pyhessianDir, 'pyhessian', 'hessian.py'));
 if (!existsSync(GNU_TIME)) fail(`${GNU_TIME} not found: install GNU time (apt-get install time); it measures each process's wall time and peak memory`);
@@ -124,8 +127,8 @@ if (!havePyHessian) {
   skipped.push(why);
 }
 const loadStart = loadavg();
-step('npm run build', spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' }).status);
-step('bench/models/make_mlp.py', spawnSync(PYTHON, [join(here, 'models', 'make_mlp.py')], { cwd: root, stdio: 'inherit' }).status);
+if (!reuse) step('npm run build', spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' }).status);
+if (!reuse) step('bench/models/make_mlp.py', spawnSync(PYTHON, [join(here, 'models', 'make_mlp.py')], { cwd: root, stdio: 'inherit' }).status);
 
 const rows: Row[] = [];
 const references: Record_['references'] = {};
@@ -134,7 +137,7 @@ const pyEnv = { ...process.env, ...(havePyHessian ? { PYHESSIAN_DIR: pyhessianDi
 for (const model of models) {
   const cfg = join(here, 'models', model, 'config.json');
   console.error(`\n== ${model}: reference`);
-  const refProc = run(PYTHON, [join(here, 'peers', 'mlp_reference.py'), cfg, '--k', String(TOP_K)], pyEnv);
+  const refProc = run(`${model}-reference`, PYTHON, [join(here, 'peers', 'mlp_reference.py'), cfg, '--k', String(TOP_K)], pyEnv);
   if (refProc.json === null) fail(`reference failed on ${model}: ${refProc.stderrTail}`);
   const ref = refProc.json as unknown as Reference;
   const { measure, ...refRest } = ref;
@@ -166,21 +169,21 @@ for (const model of models) {
   };
 
   console.error(`== ${model}: suite top-eigenvalues --k ${TOP_K}`);
-  const st = run('node', [cli, 'top-eigenvalues', cfg, '--k', String(TOP_K), '--json']);
+  const st = run(`${model}-suite-top`, 'node', [cli, 'top-eigenvalues', cfg, '--k', String(TOP_K), '--json']);
   rows.push(topRow('suite', `--k ${TOP_K} (float64, Lanczos tol 1e-10)`, st, st.json?.eigenvalues as number[] | undefined, num(st.json?.hessianVectorProducts), num(st.json?.seconds)));
 
-  const pyh = (args: string[]): Proc => run(PYTHON, [join(here, 'peers', 'pyhessian_mlp.py'), cfg, ...args], pyEnv);
+  const pyh = (key: string, args: string[]): Proc => run(`${model}-pyhessian-${key}`, PYTHON, [join(here, 'peers', 'pyhessian_mlp.py'), cfg, ...args], pyEnv);
   const pyhSkipped = (p: Proc): boolean => p.json !== null && typeof p.json.skipped === 'string';
   if (havePyHessian) {
-    for (const dtype of withF64 ? ['float32', 'float64'] : ['float32']) {
+    for (const dtype of f64Models.includes(model) ? ['float32', 'float64'] : ['float32']) {
       console.error(`== ${model}: PyHessian eigenvalues(top_n=${TOP_K}) ${dtype}`);
-      const p = pyh(['--method', 'eigenvalues', '--top-n', String(TOP_K), '--dtype', dtype]);
+      const p = pyh(`top-${dtype}`, ['--method', 'eigenvalues', '--top-n', String(TOP_K), '--dtype', dtype]);
       if (!pyhSkipped(p)) rows.push(topRow('PyHessian', `top_n=${TOP_K} (${dtype}; maxIter=100, tol=1e-3)`, p, p.json?.eigenvalues as number[] | undefined, num(p.json?.hessianVectorProducts), num(p.json?.seconds)));
     }
   }
 
   console.error(`== ${model}: suite density (defaults)`);
-  const sd = run('node', [cli, 'density', cfg, '--json']);
+  const sd = run(`${model}-suite-density`, 'node', [cli, 'density', cfg, '--json']);
   const sdm = sd.json ? { nodes: sd.json.nodes as number[], weights: sd.json.weights as number[] } : undefined;
   const sdHv = sd.json ? (sd.json.probes as number) * (sd.json.steps as number) : null;
   rows.push(densityRow('suite', sd.json ? `defaults: ${sd.json.probes} probes × ${sd.json.steps} steps (float64)` : 'defaults', sd, sdm, sdHv, num(sd.json?.seconds)));
@@ -189,11 +192,11 @@ for (const model of models) {
     const variants: { dtype: string; iter: number; nV: number; label: string }[] = [
       { dtype: 'float32', ...PYH_DENSITY_DEFAULT, label: 'defaults' },
       { dtype: 'float32', ...PYH_DENSITY_MATCHED, label: "the suite's budget" },
-      ...(withF64 ? [{ dtype: 'float64', ...PYH_DENSITY_DEFAULT, label: 'defaults' }] : []),
+      ...(f64Models.includes(model) ? [{ dtype: 'float64', ...PYH_DENSITY_DEFAULT, label: 'defaults' }] : []),
     ];
     for (const v of variants) {
       console.error(`== ${model}: PyHessian density(iter=${v.iter}, n_v=${v.nV}) ${v.dtype}`);
-      const p = pyh(['--method', 'density', '--iter', String(v.iter), '--n-v', String(v.nV), '--dtype', v.dtype]);
+      const p = pyh(`density-${v.dtype}-${v.iter}x${v.nV}`, ['--method', 'density', '--iter', String(v.iter), '--n-v', String(v.nV), '--dtype', v.dtype]);
       if (pyhSkipped(p)) continue;
       const m = p.json ? { nodes: p.json.nodes as number[], weights: p.json.weights as number[] } : undefined;
       rows.push(densityRow('PyHessian', `iter=${v.iter}, n_v=${v.nV} (${v.dtype}; ${v.label})`, p, m, num(p.json?.hessianVectorProducts), num(p.json?.seconds)));
@@ -220,8 +223,24 @@ console.log(md);
 
 // ----------------------------------------------------------------------------- processes
 
-/** Runs one process under GNU time; its stdout is parsed as one JSON object (the last line that is one). */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Proc {
+/**
+ * Runs one process under GNU time; its stdout is parsed as one JSON object (the last line that
+ * is one). The outcome is saved as bench/results/mlp-raw/<key>.json (gitignored); --reuse reads
+ * it back instead of running, so the metrics and tables can be recomputed without re-measuring.
+ */
+function run(key: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Proc {
+  const rawFile = join(RAW, `${key}.json`);
+  if (reuse && existsSync(rawFile)) {
+    console.error(`   reusing ${rawFile}`);
+    return JSON.parse(readFileSync(rawFile, 'utf8')) as Proc;
+  }
+  const proc = runUnderTime(cmd, args, env);
+  mkdirSync(RAW, { recursive: true });
+  writeFileSync(rawFile, `${JSON.stringify(proc)}\n`);
+  return proc;
+}
+
+function runUnderTime(cmd: string, args: string[], env: NodeJS.ProcessEnv): Proc {
   const timeFile = join(tmpdir(), `mlpPeers-${process.pid}-${Date.now()}.time`);
   const r = spawnSync(GNU_TIME, ['-o', timeFile, '-f', '%e %M %U %S', cmd, ...args], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   let wallS: number | null = null;
