@@ -350,7 +350,7 @@ function render(r: Record_): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const x of r.rows) {
-    const note = [x.note, x.weightSum !== undefined && x.weightSum !== null && Math.abs(x.weightSum - 1) > 1e-6 ? `weights summed to ${x.weightSum.toPrecision(6)}` : '', x.operation.startsWith('spectral') ? 'Δλ: top node vs λ₁' : ''].filter(Boolean).join('; ');
+    const note = [x.note, x.weightSum !== undefined && x.weightSum !== null && Math.abs(x.weightSum - 1) > 1e-6 ? `Σw − 1 = ${(x.weightSum - 1).toExponential(1)}` : '', x.operation.startsWith('spectral') ? 'Δλ: top node vs λ₁' : ''].filter(Boolean).join('; ');
     lines.push(
       `| ${x.model} (${x.P.toLocaleString('en-US')}) | ${x.tool} | ${x.operation} | ${x.settings} | ${f(x.wallS)} | ${f(x.innerS)} | ${f(x.cpuS)} | ${f(x.peakRssMiB, 0)} | ${x.hessianVectorProducts ?? '—'} | ${e(x.topRelErr)} | ${e(x.w1OverWidth)} | ${e(x.traceRelErr)} | ${e(x.traceSqRelErr)} | ${note.replace(/\|/g, '\\|')} |`,
     );
