@@ -1,6 +1,6 @@
 /**
  * `npm run bench:mlp`: the suite's `top-eigenvalues` and `density` side by side with PyHessian's
- * `eigenvalues(top_n)` and `density()` on the same exported MLPs (issue #12 item 6), errors
+ * `eigenvalues(top_n)` and `density()` on the same exported MLPs, errors
  * against a float64 reference, in one run. Writes bench/results/mlp-pyhessian.{json,md}.
  *
  *   PYHESSIAN_DIR=/path/to/PyHessian npm run bench:mlp
@@ -325,7 +325,7 @@ function render(r: Record_): string {
   const f = (x: number | null | undefined, d = 1): string => (x === null || x === undefined ? '—' : x.toFixed(d));
   const e = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x.toExponential(1));
   const lines = [
-    '# Suite vs PyHessian on exported MLPs (issue #12 item 6)',
+    '# Suite vs PyHessian on exported MLPs',
     '',
     `Produced by \`${r.command}\` on ${r.date}. How to run it and what each metric means: bench/README-mlp.md.`,
     '',
