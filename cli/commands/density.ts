@@ -11,7 +11,7 @@ import { getBackend, BACKEND_NAMES, type BackendName } from '../../src/linalg/se
 import { renderSvg } from '../../src/report/figures/render.js';
 import { spectralDensityPlot } from '../../src/report/figures/spectralDensityPlot.js';
 import { defaultProbes, spectralDensity, type DensityResult } from '../../src/spectrum/spectralDensity.js';
-import { SLQ_DEFAULTS } from '../../src/spectrum/slqDensity.js';
+import { MIN_SIGMA, SLQ_DEFAULTS } from '../../src/spectrum/slqDensity.js';
 import type { CurvatureModel } from '../../src/spectrum/curvatureModel.js';
 import { numberOption, type ParsedArgs } from '../args.js';
 import { CliError, EXIT_OK } from '../cliError.js';
@@ -47,7 +47,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const cmd = 'density';
   const steps = numberOption(args, 'steps', cmd, (v) => Number.isInteger(v) && v >= 2 && v <= MAX_STEPS, `an integer in [2, ${MAX_STEPS}]`, SLQ_DEFAULTS.steps);
   const probesRaw = args.options.has('probes') ? numberOption(args, 'probes', cmd, (v) => Number.isInteger(v) && v >= 1 && v <= MAX_PROBES, `an integer in [1, ${MAX_PROBES}]`) : undefined;
-  const sigma = args.options.has('sigma') ? numberOption(args, 'sigma', cmd, (v) => v > 0, 'a number > 0 (a standard deviation, in eigenvalue units)') : null;
+  const sigma = args.options.has('sigma') ? numberOption(args, 'sigma', cmd, (v) => v >= MIN_SIGMA, `a number ≥ ${MIN_SIGMA} (a standard deviation, in eigenvalue units)`) : null;
   const seed = numberOption(args, 'seed', cmd, (v) => Number.isInteger(v) && v >= 0 && v <= 2 ** 32 - 1, 'an integer in [0, 2^32 − 1]', 0);
   const backendName = (args.options.get('backend') ?? 'auto') as BackendName;
   if (!BACKEND_NAMES.includes(backendName)) throw new CliError(`density: --backend must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backendName)}`);
