@@ -18,8 +18,8 @@ import { settingsFromEnv } from '../../../properties/support/settingsFromEnv.js'
 import { fuzzCase, type Json, type ReportInputs } from './inputs.js';
 import { caseText, runCase } from './runCase.js';
 
-/** Cases per run at HC_RUNS_SCALE = 1 (≈ 0.3 s a case on average here, most of it in `check` and report cases). */
-export const NUM_RUNS = 60;
+/** Cases per run at HC_RUNS_SCALE = 1: ≈ 0.05 s a case on average here (most refusals take milliseconds; `check`, `conform` and report cases up to a second), ≈ 15 s in all. */
+export const NUM_RUNS = 250;
 
 const settings = settingsFromEnv();
 const numRuns = Math.max(1, Math.round(NUM_RUNS * settings.runsScale));
