@@ -96,7 +96,7 @@ export function slqDensity(op: SymmetricOperator, options: SlqOptions = {}): Slq
   if (!Number.isInteger(probes) || probes < 1) throw new Error(`slqDensity: probes must be a positive integer, got ${probes}`);
   if (!Number.isInteger(stepsWanted) || stepsWanted < 1) throw new Error(`slqDensity: steps must be a positive integer, got ${stepsWanted}`);
   if (!(c >= 1)) throw new Error(`slqDensity: confidenceFactor must be ≥ 1, got ${c}`);
-  if (options.sigma != null && !(options.sigma >= MIN_SIGMA && Number.isFinite(options.sigma))) throw new Error(`slqDensity: sigma must be a finite standard deviation ≥ ${MIN_SIGMA}, got ${options.sigma}`);
+  if (options.sigma != null && !(options.sigma >= MIN_SIGMA && Number.isFinite(options.sigma))) throw new Error(`slqDensity: sigma must be > 0 (a standard deviation), finite and ≥ ${MIN_SIGMA}, got ${options.sigma}`);
   const steps = Math.min(stepsWanted, n);
   const rng = options.rng ?? Rng.fromSeed(0).split('slq');
   const nodes: number[] = [];
