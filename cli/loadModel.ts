@@ -4,7 +4,10 @@
  * and data files relative to the config's folder). One place, so every command accepts every
  * family the same way.
  */
+import type { Budget } from '../src/config/budget.js';
 import { buildProblem, type TeacherStudentProblem } from '../src/config/buildProblem.js';
+import { problemShape } from '../src/config/problemShape.js';
+import { assertWithinBudget, buildCost } from '../src/config/routeCost.js';
 import type { AnyConfig, MlpConfig } from '../src/formats/config/parseConfig.js';
 import { readConfigFile, type ConfigFile } from '../src/formats/config/readConfigFile.js';
 import { loadMlpModel, type LoadedMlp } from '../src/formats/mlpModel.js';
@@ -28,14 +31,21 @@ export function isMlpConfig(c: AnyConfig): c is MlpConfig {
   return c.family === 'mlp';
 }
 
-/** Reads and loads a config file within the memory budget (bytes; default the process's). */
-export function loadModel(path: string, backend: LinalgBackend, budgetBytes?: number): LoadedModel {
-  const file = readConfigFile(path, budgetBytes);
-  return isMlpConfig(file.config) ? mlpModel(file, file.config) : teacherStudentModel(file, buildProblem(file.config), backend);
+/**
+ * Reads and loads a config file within the budgets (default the process's): the file, the
+ * weights and data files and, for a teacher–student config, drawing the problem are checked
+ * before anything is read or drawn (a generated config with Ni = Nh = 1e6 is refused here).
+ */
+export function loadModel(path: string, backend: LinalgBackend, budget?: Budget): LoadedModel {
+  const file = readConfigFile(path, budget?.bytes);
+  if (isMlpConfig(file.config)) return mlpModel(file, file.config, budget?.bytes);
+  const config = file.config;
+  if (budget) assertWithinBudget(buildCost(problemShape(config)), budget, `${path}: Ni, Nh, N`, `building the problem of ${path}`, 'use smaller sizes');
+  return teacherStudentModel(file, buildProblem(config), backend);
 }
 
-export function mlpModel(file: ConfigFile, config: MlpConfig): LoadedModel {
-  const mlp = loadMlpModel(config, file.dir);
+export function mlpModel(file: ConfigFile, config: MlpConfig, budgetBytes?: number): LoadedModel {
+  const mlp = loadMlpModel(config, file.dir, budgetBytes === undefined ? {} : { maxBytes: budgetBytes });
   return { file, curvature: mlpCurvature(mlp.problem, mlp.theta, { precision: mlp.precision }), teacherStudent: null, mlp };
 }
 

@@ -64,8 +64,25 @@ export function predictedLinearSpectrum(p: TeacherStudentProblem): Float64Array 
     R = cholesky(M);
     inner = C;
   } catch {
-    R = cholesky(C);
-    inner = M;
+    try {
+      R = cholesky(C);
+      inner = M;
+    } catch {
+      // Both numerically singular (weights and data near the subnormal range; found by the CLI
+      // fuzz): eig(MC) = eig(C^{1/2} M C^{1/2}) with C^{1/2} = V·max(Λ, 0)^{1/2}·Vᵀ from C's
+      // eigendecomposition, which needs no definiteness.
+      const e = backend.symmetricEigen(C);
+      const n = C.rows;
+      const S = zeros(n, n);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let v = 0;
+          for (let k = 0; k < n; k++) v += e.vectors.data[i * n + k] * Math.sqrt(Math.max(e.values[k], 0)) * e.vectors.data[j * n + k];
+          S.data[i * n + j] = v;
+        }
+      R = S;
+      inner = M;
+    }
   }
   return backend.symmetricEigenvalues(matmul(matmul(transpose(R), inner), R));
 }

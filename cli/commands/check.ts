@@ -26,7 +26,10 @@ import { decompose, type Decomposition } from '../../src/spectrum/decomposition.
 import { defaultProbes, spectralDensity, type DensityResult } from '../../src/spectrum/spectralDensity.js';
 import { SLQ_DEFAULTS } from '../../src/spectrum/slqDensity.js';
 import { operatorEnds } from '../../src/spectrum/operatorEnds.js';
+import { assertWithinBudget, curvatureDenseCost, curvatureMatrixFreeCost, fits } from '../../src/config/routeCost.js';
 import { numberOption, type ParsedArgs } from '../args.js';
+import { backendKind } from '../backendOption.js';
+import type { RunContext } from '../runContext.js';
 import { CliError } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
@@ -56,7 +59,7 @@ export const checkCommand: CommandSpec = {
   run,
 };
 
-async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number> {
   if (args.positional.length !== 1) throw new CliError(`check: expected one config file, got ${args.positional.length}; usage: ${usage}`);
   const seed = numberOption(args, 'seed', 'check', (v) => Number.isInteger(v) && v >= 0 && v <= 2 ** 32 - 1, 'an integer in [0, 2^32 − 1]', 0);
   const backendName = (args.options.get('backend') ?? 'auto') as BackendName;
@@ -66,10 +69,16 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const configPath = args.positional[0];
   const out = outOpt ?? join(dirname(configPath), `${basename(configPath, extname(configPath))}.check.html`);
   const backend = getBackend(backendName);
-  const loaded = loadModel(configPath, backend);
+  const loaded = loadModel(configPath, backend, ctx.budget);
+  const m = loaded.curvature;
+  const denseCost = curvatureDenseCost(m.P, m.N, backendKind(backend), 2);
+  const iterations = Math.min(m.P, 300);
+  const freeCost = curvatureMatrixFreeCost(m.family, m.P, m.N, 8 * iterations + 30 + defaultProbes(m.P, Math.min(SLQ_DEFAULTS.steps, m.P)) * SLQ_DEFAULTS.steps, iterations);
+  const dense = fits(denseCost, ctx.budget);
+  if (!dense) assertWithinBudget(freeCost, ctx.budget, 'size', `check with P = ${m.P}, N = ${m.N} (dense terms past the budget, so matrix-free)`, 'check a smaller model, or run `top-eigenvalues`, `density` or `decompose --route matrix-free` with few iterations');
   const progress = progressFor(io);
   const started = Date.now();
-  const report = await checkModel(loaded, backend, seed, progress);
+  const report = await checkModel(loaded, backend, seed, progress, dense);
   progress.done();
   const seconds = (Date.now() - started) / 1000;
   const code = exitCodeOf(report.results);
@@ -104,7 +113,7 @@ export interface ModelReport {
 }
 
 /** The claims and the page's measurements for a loaded model (exported for tests, which inject wrong neighbours). */
-export async function checkModel(loaded: LoadedModel, backend: LinalgBackend, seed: number, progress: ProductProgress): Promise<ModelReport> {
+export async function checkModel(loaded: LoadedModel, backend: LinalgBackend, seed: number, progress: ProductProgress, denseFits?: boolean): Promise<ModelReport> {
   const m = loaded.curvature;
   const subject: ModelSubject = { config: loaded.file.config, curvature: m, mlp: loaded.mlp, teacherStudent: loaded.teacherStudent, backend, seed, onApply: () => progress.tick() };
   progress.phase('check: claims', 0, true);
@@ -113,7 +122,8 @@ export async function checkModel(loaded: LoadedModel, backend: LinalgBackend, se
   const probes = defaultProbes(m.P, steps);
   progress.phase('check: spectral density', probes * steps);
   const density = spectralDensity(m.hessianOperator(), { probes, steps, seed, backend, operatorCacheBytes: m.operatorCacheBytes, onApply: () => progress.tick() });
-  const dense = denseHessianBytes(m.P, m.N) <= memoryBudgetBytes();
+  // The command decides dense or matrix-free from its budgets (time and memory); library callers get the memory rule.
+  const dense = denseFits ?? denseHessianBytes(m.P, m.N) <= memoryBudgetBytes();
   if (!dense) progress.phase('check: decomposition (matrix-free)', 0, true);
   // Matrix-free: the ends to 1e-8·‖A‖ (what the page shows), ten trace probes.
   const decomposition = decompose(m, { k: 5, backend, route: dense ? 'dense' : 'matrix-free', seed, onApply: () => progress.tick(), ...(dense ? {} : { tolerance: 1e-8, traceProbes: 10 }) });

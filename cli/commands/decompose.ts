@@ -5,13 +5,15 @@
  * the extreme eigenvalues and traces of H, GN and R, tr H = tr GN + tr R, GN ⪰ 0, the GN rank
  * against its bound, and how much of H's negative curvature the residual term explains.
  */
-import { denseHessianBytes, memoryBudgetBytes } from '../../src/config/memoryBudget.js';
+import { assertWithinBudget, curvatureDenseCost, curvatureMatrixFreeCost, fits } from '../../src/config/routeCost.js';
 import { LANCZOS_DEFAULTS } from '../../src/linalg/lanczos.js';
 import { getBackend, BACKEND_NAMES, type BackendName } from '../../src/linalg/selectBackend.js';
 import type { CurvatureModel } from '../../src/spectrum/curvatureModel.js';
 import { assertDenseCurvatureFits } from '../../src/spectrum/denseCurvatureSpectrum.js';
 import { decompose, TRACE_PROBES, type Decomposition, type TermSummary } from '../../src/spectrum/decomposition.js';
 import { numberOption, type ParsedArgs } from '../args.js';
+import { backendKind } from '../backendOption.js';
+import type { RunContext } from '../runContext.js';
 import { CliError, EXIT_OK } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
@@ -40,7 +42,7 @@ export const decomposeCommand: CommandSpec = {
   run,
 };
 
-async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number> {
   if (args.positional.length !== 1) throw new CliError(`decompose: expected one config file, got ${args.positional.length}; usage: ${usage}`);
   const cmd = 'decompose';
   const k = numberOption(args, 'k', cmd, (v) => Number.isInteger(v) && v >= 1, 'an integer ≥ 1', 5);
@@ -53,12 +55,18 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const backendName = (args.options.get('backend') ?? 'auto') as BackendName;
   if (!BACKEND_NAMES.includes(backendName)) throw new CliError(`decompose: --backend must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backendName)}`);
   const backend = getBackend(backendName);
-  const loaded = loadModel(args.positional[0], backend);
+  const loaded = loadModel(args.positional[0], backend, ctx.budget);
   const m = loaded.curvature;
   if (k > m.P) throw new CliError(`decompose: --k ${k} exceeds the number of parameters P = ${m.P}; give --k ≤ ${m.P}`);
   if (maxIterations !== undefined && maxIterations < k) throw new CliError(`decompose: --max-iterations ${maxIterations} is below --k ${k}; give at least ${k}`);
-  const chosen = route === 'auto' ? (denseHessianBytes(m.P, m.N) <= memoryBudgetBytes() ? 'dense' : 'matrix-free') : route;
-  if (chosen === 'dense') assertDenseCurvatureFits(m);
+  const iterations = Math.min(m.P, maxIterations ?? Math.max(300, 10 * k));
+  const denseCost = curvatureDenseCost(m.P, m.N, backendKind(backend));
+  const freeCost = curvatureMatrixFreeCost(m.family, m.P, m.N, 6 * iterations + 3 * traceProbes + 2, iterations);
+  const chosen = route === 'auto' ? (fits(denseCost, ctx.budget) ? 'dense' : 'matrix-free') : route;
+  const what = `decompose --route ${chosen} with P = ${m.P}, N = ${m.N}`;
+  if (chosen === 'dense') assertWithinBudget(denseCost, ctx.budget, 'route', what, 'use --route matrix-free (Lanczos ends, Hutchinson traces)');
+  else assertWithinBudget(freeCost, ctx.budget, 'max-iterations', what, 'lower --max-iterations, --k or --trace-probes, or use `density` for the shape of the spectrum');
+  if (chosen === 'dense') assertDenseCurvatureFits(m, ctx.budget.bytes);
   const progress = progressFor(io);
   if (chosen === 'matrix-free') progress.phase('decompose: Lanczos on H, GN and R', 6 * (maxIterations ?? Math.min(m.P, Math.max(300, 10 * k))) + 3 * traceProbes, true);
   const d = decompose(m, { k, backend, route: chosen, tolerance, maxIterations, traceProbes, seed, onApply: () => progress.tick() });

@@ -11,9 +11,11 @@ import { getBackend, BACKEND_NAMES, type BackendName } from '../../src/linalg/se
 import { renderSvg } from '../../src/report/figures/render.js';
 import { spectralDensityPlot } from '../../src/report/figures/spectralDensityPlot.js';
 import { defaultProbes, spectralDensity, type DensityResult } from '../../src/spectrum/spectralDensity.js';
-import { SLQ_DEFAULTS } from '../../src/spectrum/slqDensity.js';
+import { MIN_SIGMA, SLQ_DEFAULTS } from '../../src/spectrum/slqDensity.js';
 import type { CurvatureModel } from '../../src/spectrum/curvatureModel.js';
+import { assertWithinBudget, curvatureMatrixFreeCost } from '../../src/config/routeCost.js';
 import { numberOption, type ParsedArgs } from '../args.js';
+import type { RunContext } from '../runContext.js';
 import { CliError, EXIT_OK } from '../cliError.js';
 import type { CommandSpec } from '../commandSpec.js';
 import type { CliIO } from '../io.js';
@@ -42,22 +44,23 @@ export const densityCommand: CommandSpec = {
   run,
 };
 
-async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number> {
   if (args.positional.length !== 1) throw new CliError(`density: expected one config file, got ${args.positional.length}; usage: ${usage}`);
   const cmd = 'density';
   const steps = numberOption(args, 'steps', cmd, (v) => Number.isInteger(v) && v >= 2 && v <= MAX_STEPS, `an integer in [2, ${MAX_STEPS}]`, SLQ_DEFAULTS.steps);
   const probesRaw = args.options.has('probes') ? numberOption(args, 'probes', cmd, (v) => Number.isInteger(v) && v >= 1 && v <= MAX_PROBES, `an integer in [1, ${MAX_PROBES}]`) : undefined;
-  const sigma = args.options.has('sigma') ? numberOption(args, 'sigma', cmd, (v) => v > 0, 'a number > 0 (a standard deviation, in eigenvalue units)') : null;
+  const sigma = args.options.has('sigma') ? numberOption(args, 'sigma', cmd, (v) => v >= MIN_SIGMA, `a number ≥ ${MIN_SIGMA} (a standard deviation, in eigenvalue units)`) : null;
   const seed = numberOption(args, 'seed', cmd, (v) => Number.isInteger(v) && v >= 0 && v <= 2 ** 32 - 1, 'an integer in [0, 2^32 − 1]', 0);
   const backendName = (args.options.get('backend') ?? 'auto') as BackendName;
   if (!BACKEND_NAMES.includes(backendName)) throw new CliError(`density: --backend must be one of ${BACKEND_NAMES.join(', ')}, got ${JSON.stringify(backendName)}`);
   const svgPath = args.options.get('svg');
   if (svgPath !== undefined && svgPath.trim() === '') throw new CliError('density: --svg needs a file name');
   const backend = getBackend(backendName);
-  const loaded = loadModel(args.positional[0], backend);
+  const loaded = loadModel(args.positional[0], backend, ctx.budget);
   const m = loaded.curvature;
   const used = Math.min(steps, m.P);
   const probes = probesRaw ?? defaultProbes(m.P, used);
+  assertWithinBudget(curvatureMatrixFreeCost(m.family, m.P, m.N, probes * used, used), ctx.budget, 'probes, steps', `density with P = ${m.P}, N = ${m.N}, ${probes} probe(s) × ${used} steps`, 'lower --probes or --steps');
   const progress = progressFor(io);
   progress.phase('density: stochastic Lanczos quadrature', probes * used);
   const started = Date.now();

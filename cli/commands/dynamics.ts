@@ -125,7 +125,7 @@ async function run(args: ParsedArgs, io: CliIO, ctx: RunContext): Promise<number
   try {
     model = reportingOverflow(cmd, path, config, () => quadraticModelAtOptimum(problem, backend));
   } catch (e) {
-    if (e instanceof NoCurvatureError) throw new CliError(`${cmd}: ${path}: H(θ*) is numerically zero (rank 0), so there is nothing to predict; use a teacher with nonzero weights`);
+    if (e instanceof NoCurvatureError) throw new CliError(`${cmd}: ${path}: H(θ*) is numerically zero (rank 0, or every eigenvalue underflows to 0 in float64), so there is nothing to predict; use a teacher with nonzero weights of ordinary size`);
     throw e;
   }
   const report = reportingOverflow(cmd, path, config, () => computeReport(problem, model, eta, steps, epsilon, seed, backend, progress));

@@ -42,6 +42,11 @@ export function documentedNoClaim(c: RankConfig): string | null {
   return null;
 }
 
+/** The σ_r/σ_{r+1} gap as text: infinite when every dropped singular value is exactly 0 (printed as words, never "Infinity"). */
+function gapText(gap: number): string {
+  return Number.isFinite(gap) ? gap.toExponential(2) : '∞ (every dropped singular value is exactly 0)';
+}
+
 export function checkRank(config: RankConfig): CaseOutcome<C3Evidence> {
   const p = buildProblem(config);
   const claim = rankClaim(p);
@@ -69,7 +74,7 @@ export function checkRank(config: RankConfig): CaseOutcome<C3Evidence> {
       message: `smallest kept σ_r = ${rank.sigmaAtRank} is within ${KEPT_MARGIN_MIN}× of the tolerance ${rank.tolerance.toExponential(2)} (measured ${rank.rank}, predicted ${claim.rank})`,
     };
   }
-  return outcome(rank.rank === claim.rank, evidence, () => `measured rank ${rank.rank} ≠ predicted ${claim.rank} (${claim.formula}); gap ${rank.gap.toExponential(2)}`);
+  return outcome(rank.rank === claim.rank, evidence, () => `measured rank ${rank.rank} ≠ predicted ${claim.rank} (${claim.formula}); gap ${gapText(rank.gap)}`);
 }
 
 export const rankTableProperty: PropertyDefinition<RankConfig, C3Evidence> = {

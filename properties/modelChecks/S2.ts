@@ -17,6 +17,11 @@ import { countAgrees, countOutliers, MIN_GAP, M_TOP, OUTLIER_COUNT_TOLERANCE, s2
 import { LANCZOS_TOLERANCE, MAX_LOSS, MIN_ACCURACY } from '../definitions/bulkOutliers/trainedNet.js';
 import { applied, notApplicable, type ModelCheckResult, type ModelSubject } from './types.js';
 
+/** A gap ratio as text: ∞ in words when the eigenvalue below is exactly 0 (never "Infinity"; found by the CLI fuzz). */
+function ratioText(r: number): string {
+  return Number.isFinite(r) ? r.toPrecision(3) : '∞ (the next eigenvalue is 0)';
+}
+
 export function checkS2(s: ModelSubject): ModelCheckResult {
   const m = s.curvature;
   if (!s.mlp || m.loss !== 'cross-entropy') {
@@ -42,7 +47,7 @@ export function checkS2(s: ModelSubject): ModelCheckResult {
   const predicted = s2PredictedCount(k);
   const agrees = countAgrees(o.count, predicted);
   const evidence = { ...data, count: o.count, predicted, agrees, gap: o.gap, gapPosition: o.gapPosition, runnerUpGap: o.runnerUpGap, margin: o.margin, decisive: o.decisive, lanczosConverged: lz.converged };
-  const message = `${o.count} outlier${o.count === 1 ? '' : 's'} (largest ratio gap ${o.gap.toPrecision(3)} after λ_${o.gapPosition}${o.count === 0 ? `, below the ${MIN_GAP} an edge needs` : ''}; runner-up ${o.runnerUpGap.toPrecision(3)}${o.decisive ? '' : '; not decisive within the Lanczos error bounds'}) against k = ${k} classes: ${agrees ? 'agrees' : 'does not agree'} within ±${OUTLIER_COUNT_TOLERANCE}`;
+  const message = `${o.count} outlier${o.count === 1 ? '' : 's'} (largest ratio gap ${ratioText(o.gap)} after λ_${o.gapPosition}${o.count === 0 ? `, below the ${MIN_GAP} an edge needs` : ''}; runner-up ${ratioText(o.runnerUpGap)}${o.decisive ? '' : '; not decisive within the Lanczos error bounds'}) against k = ${k} classes: ${agrees ? 'agrees' : 'does not agree'} within ±${OUTLIER_COUNT_TOLERANCE}`;
   return applied(S2_CLAIM, reasonText(unmet), [{ name: `outliers among the top ${mTop} eigenvalues (largest ratio gap ≥ ${MIN_GAP}) against the number of classes k`, status: 'observation', message, evidence }], { ...data, count: o.count, predicted, agrees });
 }
 

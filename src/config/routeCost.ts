@@ -119,6 +119,25 @@ export function overBudgetText(c: RouteCost, budget: Budget): string {
   return `needs ${parts.join(' and ')}`;
 }
 
+/**
+ * The curvature commands on a loaded model of P parameters and N samples (an MLP's H·v,
+ * ≈ 3 gradients, at the two-layer rate; deep-linear at the generic one). `decompose`: dense =
+ * H, GN and R assembled (N·P² each) and three symmetric eigensolves with vectors; matrix-free =
+ * 6 Lanczos runs of `iterations` plus 3 products per trace probe. `check` runs the claims'
+ * finite differences and dense terms besides (counted as three more assemblies and eigensolves).
+ * Upper bounds like the rest; they exist so that `density`, `decompose` and `check` refuse
+ * sizes the budgets exclude instead of running for minutes (found by the CLI fuzz: `decompose`
+ * at P = 3660 ran 93 s and allocated 650 MiB under a 5 s / 256 MiB budget).
+ */
+export function curvatureDenseCost(P: number, N: number, backend: BackendKind, times = 1): RouteCost {
+  return { route: 'dense', bytes: denseHessianBytes(P, N), seconds: FIXED + times * 3 * (DENSE_ASSEMBLY * N * P * P + RATES[backend].eigenvectors * P ** 3) };
+}
+
+export function curvatureMatrixFreeCost(family: string, P: number, N: number, products: number, iterations: number): RouteCost {
+  const hv = family === 'deep-linear' ? HVP_GENERIC : HVP_TWO_LAYER;
+  return { route: 'matrix-free', bytes: lanczosBytes(P, iterations, 0), seconds: FIXED + products * hv * N * P + REORTH * P * iterations * iterations * 6 };
+}
+
 /** Throws a ConfigError naming the field and the fix when `c` does not fit. */
 export function assertWithinBudget(c: RouteCost, budget: Budget, field: string, what: string, fix: string): void {
   if (fits(c, budget)) return;

@@ -89,6 +89,9 @@ function assemble(H: Matrix, eig: { values: Float64Array; vectors: Matrix }, ran
   for (let i = firstCurved; i < P; i++) sum += values[i];
   const lambdaMax = values[P - 1];
   const lambdaMinPositive = values[firstCurved];
+  // A rank read off J's singular values can count modes whose eigenvalue σ²/N underflows to 0
+  // (weights near 1e-160 and below): nothing curves in float64 then either (found by the CLI fuzz).
+  if (!(lambdaMinPositive > 0)) throw new NoCurvatureError(`the smallest curved eigenvalue of H is ${lambdaMinPositive} in float64 (rank ${r} by ${rankRule}, but its eigenvalues underflow): no curved mode can be resolved`);
   return {
     P,
     hessian: H,

@@ -4,6 +4,7 @@
  * to about the budget), then parsed; every problem is a FormatError naming the file.
  */
 import { FormatError } from './formatError.js';
+import { jsonDepth, MAX_JSON_DEPTH } from './jsonDepth.js';
 import { readFileWithinBudget } from './readWithinBudget.js';
 
 /** JSON text bytes allowed per byte of memory budget (JSON.parse holds the text and the values). */
@@ -17,6 +18,7 @@ export function readJsonFile(path: string, what: string, budgetBytes: number): u
   } catch {
     throw new FormatError(path, 'file', 'is not UTF-8 text', `give a JSON ${what} file`);
   }
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new FormatError(path, 'JSON', `nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`, `give a JSON ${what} file of the documented shape`);
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -69,7 +69,13 @@ export function finiteDifferenceHessian(p: LeastSquaresProblem, theta: Float64Ar
   // Rounding in one gradient entry: r_n = y_n − t_n is formed with error ~eps·(|y|+|t|),
   // then weighted by J (and summed, averaged by 1/N). A factor 8 covers the handful of
   // operations per term; this is the rounding part of the estimate, not a tolerance.
+  // Below 2.2e-308 rounding is absolute, not relative: each product may lose up to half a
+  // subnormal step, 2^-1075 (gradual underflow; Higham, Accuracy and Stability, §2.1). One step
+  // (Number.MIN_VALUE) for each of the ~8·N·P operations of a gradient bounds it; without it a
+  // net whose weights are near 1e-320 got an estimate of exactly 0 and an infinite ratio (a
+  // "fail" found by the CLI fuzz, test/cli/fuzz/). Irrelevant at ordinary scales (≈ 1e-316/h).
   const y = p.model.outputs(theta, p.X);
-  const gRound = 8 * EPS * maxAbs(p.model.jacobian(theta, p.X).data) * (maxAbs(y) + maxAbs(p.targets)) + EPS * maxAbs(gradient(p, theta));
+  const underflow = 8 * p.X.rows * theta.length * Number.MIN_VALUE;
+  const gRound = 8 * EPS * maxAbs(p.model.jacobian(theta, p.X).data) * (maxAbs(y) + maxAbs(p.targets)) + EPS * maxAbs(gradient(p, theta)) + underflow;
   return finiteDifferenceHessianOf((th) => gradient(p, th), theta, gRound);
 }

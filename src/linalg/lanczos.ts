@@ -239,6 +239,9 @@ function pick(values: Float64Array, k: number, which: LanczosWhich): number[] {
  * θ. Accurate to O(eps·‖T‖/gap), which is all a Ritz vector needs before its residual is
  * measured explicitly.
  */
+/** Smallest shift perturbation of inverse iteration: a normal number, so (T − θI − δI) x = b stays finite for |b| ≲ 1e7. */
+const MIN_SHIFT_PERTURBATION = 2 ** -1000;
+
 function ritzCoefficients(alpha: number[], beta: number[], wanted: number[], values: Float64Array): Float64Array[] {
   const j = alpha.length;
   const scaleT = Math.max(...alpha.map(Math.abs), ...beta.slice(0, j - 1).map(Math.abs), Number.MIN_VALUE);
@@ -246,8 +249,11 @@ function ritzCoefficients(alpha: number[], beta: number[], wanted: number[], val
   const rng = Rng.fromSeed(j).split('inverse-iteration');
   for (const i of wanted) {
     const theta = values[i];
-    // Perturb the shift by a rounding-level amount so T − θI is numerically nonsingular.
-    const shift = theta + 64 * 2 ** -52 * scaleT;
+    // Perturb the shift by a rounding-level amount so T − θI is numerically nonsingular. The
+    // floor keeps the perturbation from underflowing to 0 when T is 0 or subnormal (a zero
+    // operator, e.g. the residual term at θ*: T − θI was exactly singular and the Ritz vectors
+    // NaN — found by the CLI fuzz); 2^-1000 still leaves b/2^-1000 far from overflow.
+    const shift = theta + Math.max(64 * 2 ** -52 * scaleT, MIN_SHIFT_PERTURBATION);
     let x = rng.normals(j);
     for (let sweep = 0; sweep < 3; sweep++) {
       x = solveShiftedTridiagonal(alpha, beta, shift, x);
@@ -257,6 +263,11 @@ function ritzCoefficients(alpha: number[], beta: number[], wanted: number[], val
         for (let t = 0; t < j; t++) c += prev[t] * x[t];
         for (let t = 0; t < j; t++) x[t] -= c * prev[t];
       }
+      // Scale by the largest entry first: with a tiny shift perturbation x can reach 1e300,
+      // whose squares overflow.
+      let mx = 0;
+      for (let t = 0; t < j; t++) mx = Math.max(mx, Math.abs(x[t]));
+      if (mx > 0 && Number.isFinite(mx)) for (let t = 0; t < j; t++) x[t] /= mx;
       let nx = 0;
       for (let t = 0; t < j; t++) nx += x[t] * x[t];
       nx = Math.sqrt(nx);

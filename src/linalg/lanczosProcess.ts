@@ -19,6 +19,7 @@
 import type { LinalgBackend } from './backend.js';
 import { multiply, portableMultiply } from './backendOps.js';
 import type { Matrix } from './matrix.js';
+import { NonFiniteError } from './nonFinite.js';
 import type { SymmetricOperator } from './operator.js';
 import { Rng } from '../rng/rng.js';
 
@@ -118,7 +119,9 @@ export class LanczosProcess {
       this.products.set(w, j * n);
     }
     let a = dot(q, w);
-    if (!Number.isFinite(a)) throw new Error(`LanczosProcess: operator produced a non-finite value at step ${j + 1}`);
+    // An input error, not a bug: the operator (e.g. H·v of a net with a weight of 1e308)
+    // overflowed; NonFiniteError reaches the user as one line (found by the CLI fuzz).
+    if (!Number.isFinite(a)) throw new NonFiniteError(`the operator product (H·v) at Lanczos step ${j + 1}`, a);
     // Three-term recurrence first, then reorthogonalisation against q_1..q_{j+1}: one classical
     // Gram–Schmidt pass, and a second only when the first removed more than 1 − 1/√2 of the
     // norm (the DGKS criterion; Daniel, Gragg, Kaufman & Stewart 1976) — at every step ('full'),

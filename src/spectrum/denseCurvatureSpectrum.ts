@@ -28,8 +28,8 @@ export interface DenseCurvatureSpectrum {
 }
 
 /** The dense route's memory check, with a message that names the matrix-free commands. */
-export function assertDenseCurvatureFits(m: Pick<CurvatureModel, 'P' | 'N' | 'family'>): void {
-  assertFits(denseHessianBytes(m.P, m.N), `a dense P×P Hessian with P = ${m.P} parameters (N = ${m.N})`, m.family === 'mlp' ? 'hidden' : 'Nh, Ni, N', `${MATRIX_FREE_HINT}; \`density <config.json>\` (stochastic Lanczos quadrature) for the whole spectrum`);
+export function assertDenseCurvatureFits(m: Pick<CurvatureModel, 'P' | 'N' | 'family'>, budgetBytes?: number): void {
+  assertFits(denseHessianBytes(m.P, m.N), `a dense P×P Hessian with P = ${m.P} parameters (N = ${m.N})`, m.family === 'mlp' ? 'hidden' : 'Nh, Ni, N', `${MATRIX_FREE_HINT}; \`density <config.json>\` (stochastic Lanczos quadrature) for the whole spectrum`, budgetBytes);
 }
 
 export function denseCurvatureSpectrum(m: CurvatureModel, backend: LinalgBackend): DenseCurvatureSpectrum {

@@ -81,6 +81,13 @@ export interface SlqDensity extends DiscreteMeasure {
 
 export const SLQ_DEFAULTS = { probes: 10, steps: 80, relativeSigma: 0.01, confidenceFactor: 10 };
 
+/**
+ * Smallest smoothing σ: the curve's peak 1/(σ√(2π)) must be a finite double (σ ≥ 2.3e-309) with
+ * room to spare. A Hessian whose Ritz range is subnormal (entries near 1e-320) used to get
+ * σ = 1% of it, an infinite normaliser and a density of NaN (found by the CLI fuzz).
+ */
+export const MIN_SIGMA = 1e-300;
+
 export function slqDensity(op: SymmetricOperator, options: SlqOptions = {}): SlqDensity {
   const n = op.size;
   const probes = options.probes ?? SLQ_DEFAULTS.probes;
@@ -89,7 +96,7 @@ export function slqDensity(op: SymmetricOperator, options: SlqOptions = {}): Slq
   if (!Number.isInteger(probes) || probes < 1) throw new Error(`slqDensity: probes must be a positive integer, got ${probes}`);
   if (!Number.isInteger(stepsWanted) || stepsWanted < 1) throw new Error(`slqDensity: steps must be a positive integer, got ${stepsWanted}`);
   if (!(c >= 1)) throw new Error(`slqDensity: confidenceFactor must be ≥ 1, got ${c}`);
-  if (options.sigma != null && !(options.sigma > 0)) throw new Error(`slqDensity: sigma must be > 0 (a standard deviation), got ${options.sigma}`);
+  if (options.sigma != null && !(options.sigma >= MIN_SIGMA && Number.isFinite(options.sigma))) throw new Error(`slqDensity: sigma must be > 0 (a standard deviation), finite and ≥ ${MIN_SIGMA}, got ${options.sigma}`);
   const steps = Math.min(stepsWanted, n);
   const rng = options.rng ?? Rng.fromSeed(0).split('slq');
   const nodes: number[] = [];
@@ -117,7 +124,7 @@ export function slqDensity(op: SymmetricOperator, options: SlqOptions = {}): Slq
   const a = Math.min(...x);
   const b = Math.max(...x);
   const span = b - a;
-  const sigma = options.sigma ?? Math.max(SLQ_DEFAULTS.relativeSigma * span, Number.MIN_VALUE);
+  const sigma = options.sigma ?? Math.max(SLQ_DEFAULTS.relativeSigma * span, MIN_SIGMA);
   const quadrature = (Math.PI * span) / (4 * steps);
   const sampling = (c * span) / Math.sqrt(2 * probes * (n + 2));
   const norm = 1 / (sigma * Math.sqrt(2 * Math.PI));

@@ -15,8 +15,17 @@ export interface CliRun {
 }
 
 export async function runCli(...argv: string[]): Promise<CliRun> {
+  return runCliWith(process.env, ...argv);
+}
+
+/**
+ * Runs with an environment of its own (the budgets HC_MEMORY_BUDGET_MB, HC_TIME_BUDGET_S are
+ * read from it by cli/main.ts): nothing writes process.env. Unset variables take their defaults.
+ * `runCli` passes process.env, as the real entry point does.
+ */
+export async function runCliWith(env: Readonly<Record<string, string | undefined>>, ...argv: string[]): Promise<CliRun> {
   const io = memoryIO();
-  const code = await main(argv, io);
+  const code = await main(argv, io, env);
   return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 }
 

@@ -27,6 +27,9 @@ export const matrix = z
   .array(z.array(finite, { error: 'each row must be an array of finite numbers' }).min(1, { error: 'rows must not be empty' }), { error: 'must be an array of rows (arrays of numbers)' })
   .min(1, { error: 'must have at least one row' })
   .superRefine((rows, ctx) => {
+    // zod runs refinements even when a field inside already failed (its value may be [] or null);
+    // the shape checks below index into the fields, so they wait until the fields are valid.
+    if (ctx.issues.length) return;
     const width = rows[0]?.length ?? 0;
     const bad = rows.findIndex((r) => r.length !== width);
     if (bad >= 0) ctx.addIssue({ code: 'custom', path: [bad], message: `has ${rows[bad].length} entries, expected ${width} like row 0 (rows must have equal length)` });

@@ -54,6 +54,9 @@ const tensorValue = z
   .array(z.union([finite, z.array(finite, { error: 'each row must be an array of finite numbers' })]), { error: 'must be an array: a bias vector or a weight as rows (out × in)' })
   .min(1, { error: 'must not be empty' })
   .superRefine((rows, ctx) => {
+    // zod runs refinements even when a field inside already failed (its value may be [] or null);
+    // the shape checks below index into the fields, so they wait until the fields are valid.
+    if (ctx.issues.length) return;
     const nested = Array.isArray(rows[0]);
     rows.forEach((r, i) => {
       if (Array.isArray(r) !== nested) ctx.addIssue({ code: 'custom', path: [i], message: `mixes numbers and rows; give a bias as numbers or a weight as rows of numbers` });
@@ -94,6 +97,9 @@ export const MlpConfigSchema = z
     }),
   })
   .superRefine((c, ctx) => {
+    // zod runs refinements even when a field inside already failed (its value may be [] or null);
+    // the shape checks below index into the fields, so they wait until the fields are valid.
+    if (ctx.issues.length) return;
     const issue = (path: (string | number)[], message: string, fix?: string) => ctx.addIssue({ code: 'custom', path, message, ...(fix ? { params: { fix } } : {}) });
     const { data } = c;
     if (c.loss === 'cross-entropy') {

@@ -81,6 +81,9 @@ export const ExplicitTwoLayerSchema = z
     student: z.strictObject({ W: matrix, a: vector }).optional(),
   })
   .superRefine((c, ctx) => {
+    // zod runs refinements even when a field inside already failed (its value may be [] or null);
+    // the shape checks below index into the fields, so they wait until the fields are valid.
+    if (ctx.issues.length) return;
     const Nh = c.W.length;
     const Ni = c.W[0].length;
     if (c.a.length !== Nh) ctx.addIssue({ code: 'custom', path: ['a'], message: `has ${c.a.length} entries, but W has ${Nh} rows (one output weight per hidden unit)` });
@@ -100,6 +103,9 @@ export const ExplicitDeepLinearSchema = z
     student: z.strictObject({ layers: z.array(matrix) }).optional(),
   })
   .superRefine((c, ctx) => {
+    // zod runs refinements even when a field inside already failed (its value may be [] or null);
+    // the shape checks below index into the fields, so they wait until the fields are valid.
+    if (ctx.issues.length) return;
     const widths = [c.layers[0][0].length, ...c.layers.map((m) => m.length)];
     c.layers.forEach((m, l) => {
       if (l > 0 && m[0].length !== widths[l]) ctx.addIssue({ code: 'custom', path: ['layers', l, 0], message: `has ${m[0].length} columns, but layer ${l - 1} has ${widths[l]} rows (W_${l + 1} must take W_${l}'s outputs)` });

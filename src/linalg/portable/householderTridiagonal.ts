@@ -190,9 +190,12 @@ function makeReflector(w: Float64Array, n: number, i: number, sub: Float64Array)
   }
   const scale = tail + Math.abs(w[ri + l]);
   const inv = 1 / scale;
+  // Below 1/MAX_VALUE (a subnormal row) 1/scale overflows to Infinity and x·inv is NaN: divide
+  // instead there (|x_k| ≤ scale, so the quotients stay in [−1, 1]; found by the CLI fuzz).
+  const divide = !Number.isFinite(inv);
   let h = 0;
   for (let k = 0; k <= l; k++) {
-    const v = w[ri + k] * inv;
+    const v = divide ? w[ri + k] / scale : w[ri + k] * inv;
     w[ri + k] = v;
     h += v * v;
   }

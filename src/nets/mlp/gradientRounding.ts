@@ -105,5 +105,9 @@ export function gradientRoundingBound(
   }
   let gMax = 0;
   for (let i = 0; i < P; i++) gMax = Math.max(gMax, G[i]);
-  return (gamma * gMax) / divisor;
+  // Gradual underflow adds an absolute error of up to 2^-1075 per product (Higham §2.1), which
+  // the relative γ misses: weights near 1e-300 gave a bound of exactly 0 and an FD ratio of
+  // Infinity (found by the CLI fuzz). One subnormal step per operation of every sample's chain.
+  const underflow = mlpOperationCount(widths, N) * N * Number.MIN_VALUE;
+  return (gamma * gMax) / divisor + underflow;
 }

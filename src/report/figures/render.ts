@@ -20,14 +20,51 @@ export async function renderSvg(figure: VegaLiteFigure): Promise<string> {
   } catch (e) {
     throw new Error(`renderSvg: figure ${JSON.stringify(figure.id)} has an invalid Vega-Lite spec: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
+  // Vega's own logger writes to the console; its errors are collected here instead, so a figure
+  // that cannot be drawn never puts a stack trace on a user's terminal.
+  const errors: string[] = [];
+  const logger: vega.LoggerInterface = {
+    level: () => logger,
+    error: (...a: readonly unknown[]) => {
+      errors.push(a.map((x) => (x instanceof Error ? `${x.name}: ${x.message}` : String(x))).join(' '));
+      return logger;
+    },
+    warn: () => logger,
+    info: () => logger,
+    debug: () => logger,
+  } as unknown as vega.LoggerInterface;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
   try {
-    const svg = roundGeometry(await view.toSVG());
+    let svg: string;
+    try {
+      svg = roundGeometry(await view.toSVG());
+    } catch (e) {
+      errors.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+      svg = '';
+    }
+    if (errors.length) return notDrawnSvg(figure.title, errors[0]);
     // Accessible name for screen readers and for tests that look figures up by title.
     return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(figure.title)}" `);
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * What stands in for a figure Vega could not draw. The known case: an axis over a range so
+ * small that its tick step underflows (eigenvalues near 1e-320: d3's ticks asks for an array
+ * of invalid length), found by the CLI fuzz. A figure is never a verdict, so the page or file
+ * is still written, saying why the figure is missing.
+ */
+function notDrawnSvg(title: string, reason: string): string {
+  const text = `Figure not drawn (the plotting library failed: ${reason.slice(0, 120)}). The numbers are in the text and JSON output.`;
+  return `<svg role="img" aria-label="${escapeAttribute(title)}" xmlns="http://www.w3.org/2000/svg" width="${FIGURE_NOT_DRAWN_WIDTH}" height="40"><text x="4" y="24" font-size="12">${escapeText(text)}</text></svg>`;
+}
+
+const FIGURE_NOT_DRAWN_WIDTH = 720;
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export async function renderFigure(figure: Figure): Promise<RenderedFigure> {
