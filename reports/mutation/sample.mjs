@@ -10,7 +10,7 @@
  * spanning several lines (function-body BlockStatements, multi-line conditions) are outside
  * the sampling frame and are counted in `frame` below.
  *
- * Usage: node reports/mutation/sample.mjs [--seed 20251206] [--target theory=70,...]
+ * Usage: node reports/mutation/sample.mjs [--seed 20251206] [--target theory=70,...] [--out plan.json]
  * Prints one line per folder: "<folder>\t<mutate globs joined by commas>" (Stryker's
  * file:line-line ranges), for `npx stryker run --mutate "<globs>"`, and a JSON plan to
  * reports/mutation/sample-plan.json.
@@ -85,5 +85,5 @@ for (const d of Object.keys(target)) {
   plan[d] = { seed, mutantsInFolder: mine.length, frame: single.length, linesInFrame: lines.length, linesSampled: picked.length, mutantsSampled: n, ranges: picked.map((l) => { const [f, line] = l.split(':'); return `${f}:${line}-${line}`; }) };
   console.log(`${d}\t${plan[d].ranges.join(',')}`);
 }
-fs.writeFileSync('reports/mutation/sample-plan.json', `${JSON.stringify(plan, null, 1)}\n`);
+fs.writeFileSync(opt('out', 'reports/mutation/sample-plan.json'), `${JSON.stringify(plan, null, 1)}\n`);
 for (const [d, p] of Object.entries(plan)) console.error(`${d}: ${p.mutantsSampled} mutants on ${p.linesSampled} of ${p.linesInFrame} lines (frame ${p.frame} of ${p.mutantsInFolder} mutants)`);

@@ -78,7 +78,8 @@ export function invertGamma(a: number, t: number, tail: 'lower' | 'upper'): numb
       yNew = y + (g * y) / slope; // Newton in y: d ln Q/dy = −slope/y
     }
     if (!(yNew > lo && yNew < hi) || !Number.isFinite(yNew)) {
-      yNew = Number.isFinite(hi) ? (lo > 0 ? Math.sqrt(lo * hi) : hi * 1e-3) : 2 * y;
+      // √lo·√hi, not √(lo·hi): the product underflows to 0 for roots below ~1e-154 (a ≪ 1, lower tail).
+      yNew = Number.isFinite(hi) ? (lo > 0 ? Math.sqrt(lo) * Math.sqrt(hi) : hi * 1e-3) : 2 * y;
     }
     if (Math.abs(yNew - y) <= 4 * EPS * y) return yNew;
     y = yNew;
