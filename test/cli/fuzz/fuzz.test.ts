@@ -1,5 +1,5 @@
 /**
- * The command line, fuzzed (issue #11 item 2): every command on valid inputs and on mutations
+ * The command line, fuzzed: every command on valid inputs and on mutations
  * of them (./inputs.ts), run in-process under a small memory and time budget; each outcome must
  * be an answer or one refusal line (./runCase.ts says exactly what is checked).
  *

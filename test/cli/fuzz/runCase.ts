@@ -1,6 +1,6 @@
 /**
  * Runs one fuzz case (./inputs.ts) in-process and says what is wrong with its outcome — the
- * contract of issue #11 item 2, shared by the fuzz property (./fuzz.test.ts) and the corpus
+ * contract (README.md here), shared by the fuzz property (./fuzz.test.ts) and the corpus
  * replay (./corpus.test.ts):
  *
  *  - the exit code is 0 (an answer), 2 (refused), or 1 only where 1 is a verdict (`check`: a
