@@ -32,30 +32,29 @@ const fmt = (ms: number | null) => (ms === null ? '—' : ms >= 1000 ? `${(ms / 
 /** Markdown cells cannot hold a bare '|'. */
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
+/** A Markdown table: the header, the separator, one line per row (cells escaped). */
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+}
+
 export function renderTable(machine: Machine, rows: readonly Row[]): string {
   const header = ['operation', 'size', 'backend', 'median', 'peer', "peer's median", 'ours/peer', 'target', 'met', 'peak RSS ours / peer', 'notes'];
-  const lines = [
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => '---').join('|')}|`,
-    ...rows.map(
-      (r) =>
-        `| ${[
-          r.operation,
-          r.size,
-          r.backend.replace(/ \(.*/, ''),
-          fmt(r.oursMs),
-          r.peer,
-          fmt(r.peerMs),
-          r.ratio === null ? '—' : r.ratio < 0.1 ? r.ratio.toExponential(1) : r.ratio.toFixed(2),
-          r.target,
-          r.met === null ? '—' : r.met ? 'yes' : 'NO',
-          `${r.oursPeakMiB.toFixed(0)} / ${r.peerPeakMiB === null ? '—' : r.peerPeakMiB.toFixed(0)} MiB`,
-          r.notes,
-        ]
-          .map(cell)
-          .join(' | ')} |`,
-    ),
-  ];
+  const lines = markdownTable(
+    header,
+    rows.map((r) => [
+      r.operation,
+      r.size,
+      r.backend.replace(/ \(.*/, ''),
+      fmt(r.oursMs),
+      r.peer,
+      fmt(r.peerMs),
+      r.ratio === null ? '—' : r.ratio < 0.1 ? r.ratio.toExponential(1) : r.ratio.toFixed(2),
+      r.target,
+      r.met === null ? '—' : r.met ? 'yes' : 'NO',
+      `${r.oursPeakMiB.toFixed(0)} / ${r.peerPeakMiB === null ? '—' : r.peerPeakMiB.toFixed(0)} MiB`,
+      r.notes,
+    ]),
+  );
   const py = machine.pythons.map((p) => `\`${p.path}\`: ${Object.entries(p.versions).filter(([k]) => k !== 'torchThreads').map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; ');
   const head = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}; Node ${machine.node}; ${machine.date.slice(0, 10)}.`,
@@ -114,29 +113,23 @@ const speedups = (r: ProcessTableRow) => {
 /** The whole-process table: every time with its CPU time and the process's peak memory beside it. */
 export function renderProcessTable(rows: readonly ProcessTableRow[]): string {
   const header = ['command', 'size', 'backend', 'ours: wall (CPU)', 'ours: peak RSS', 'peer', 'peer: wall (CPU)', 'peer: peak RSS', 'speed-up: wall (CPU), peer ÷ ours', 'error ours / peer', 'target', 'met', 'notes'];
-  const lines = [
-    `| ${header.join(' | ')} |`,
-    `|${header.map(() => '---').join('|')}|`,
-    ...rows.map(
-      (r) =>
-        `| ${[
-          r.command,
-          r.size,
-          r.ours.backend,
-          time(r.ours),
-          mib(r.ours.peakRssMiB),
-          r.peer ? r.peer.label : 'not available here',
-          r.peer ? time(r.peer) : '—',
-          r.peer ? mib(r.peer.peakRssMiB) : '—',
-          speedups(r),
-          r.errorMeasure === '—' ? '—' : `${err(r.ours.error)} / ${r.peer ? err(r.peer.error) : '—'}`,
-          r.target,
-          r.met === null ? '—' : r.met ? 'yes' : 'NO',
-          [r.ours.detail ? `ours: ${r.ours.detail}` : '', r.peer?.detail ? `peer: ${r.peer.detail}` : '', r.errorMeasure !== '—' ? `error = ${r.errorMeasure}` : '', r.notes].filter(Boolean).join('; '),
-        ]
-          .map(cell)
-          .join(' | ')} |`,
-    ),
-  ];
+  const lines = markdownTable(
+    header,
+    rows.map((r) => [
+      r.command,
+      r.size,
+      r.ours.backend,
+      time(r.ours),
+      mib(r.ours.peakRssMiB),
+      r.peer ? r.peer.label : 'not available here',
+      r.peer ? time(r.peer) : '—',
+      r.peer ? mib(r.peer.peakRssMiB) : '—',
+      speedups(r),
+      r.errorMeasure === '—' ? '—' : `${err(r.ours.error)} / ${r.peer ? err(r.peer.error) : '—'}`,
+      r.target,
+      r.met === null ? '—' : r.met ? 'yes' : 'NO',
+      [r.ours.detail ? `ours: ${r.ours.detail}` : '', r.peer?.detail ? `peer: ${r.peer.detail}` : '', r.errorMeasure !== '—' ? `error = ${r.errorMeasure}` : '', r.notes].filter(Boolean).join('; '),
+    ]),
+  );
   return lines.join('\n');
 }
