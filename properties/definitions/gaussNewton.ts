@@ -105,8 +105,17 @@ export const autodiffProperty: PropertyDefinition<GeneratedConfig, C1Evidence> =
   async check(config): Promise<CaseOutcome<C1Evidence>> {
     const p = buildProblem(config);
     const H = fullHessian(p, p.theta);
-    const kappa = frobenius(absoluteHessian(p, p.theta)) / frobenius(H);
     const hidden = p.widths ? p.widths.slice(1) : [p.Nh as number];
+    if (frobenius(H) === 0) {
+      // A dead network (e.g. ReLU with every pre-activation ≤ 0 on the data, found by the --full run):
+      // H = 0 exactly and has no relative error; both routes multiply by the same zero masks, so
+      // tfjs must give exactly 0 as well.
+      const tf = await tfjsHessian(autodiffProblemAt(p));
+      const worst = maxAbs(tf.hessian.data);
+      const ev: C1AutodiffEvidence = { kind: 'autodiff', P: p.model.P, N: p.N, relError: 0, tolerance: float32RelativeTolerance(termsPerEntry(p.N, p.Ni, hidden), 1), kappa: 1, backend: tf.backend, naiveRelError: null };
+      return outcome(worst === 0, ev, () => `H(θ) = 0 exactly (no active unit on the data) but tfjs gives max |H_ij| = ${worst.toExponential(2)}`);
+    }
+    const kappa = frobenius(absoluteHessian(p, p.theta)) / frobenius(H);
     const tol = float32RelativeTolerance(termsPerEntry(p.N, p.Ni, hidden), kappa);
     const tf = await tfjsHessian(autodiffProblemAt(p));
     const err = relativeFrobenius(tf.hessian, H);
