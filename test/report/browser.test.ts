@@ -126,14 +126,16 @@ async function inspect(browser: Browser, html: string, report: ConformanceReport
   return figures;
 }
 
+/** One headless Chromium for the whole file, shared by both describe blocks. */
+let browser: Browser;
+beforeAll(async () => {
+  if (hasChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe.runIf(hasChromium)('conformance.html in headless Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('a real run of every claim with its own figures: every row, section and figure rendered; screenshot saved', async () => {
     // C2d, C2e, S2 and S4 are left out: one case of their properties is a whole KS experiment
@@ -177,13 +179,6 @@ async function visibleAfter(browser: Browser, html: string, clicks: readonly str
 }
 
 describe.runIf(hasChromium)('the committed failure example (reports/example-failure, a deliberately wrong theory through the real pipeline)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
   const dir = join(OUT, 'example-failure');
   const html = join(dir, 'conformance.html');
   const report = () => parseReportText(readFileSync(join('reports', 'example-failure', 'conformance.json'), 'utf8'), 'reports/example-failure/conformance.json', CLAIM_CATALOGUE);

@@ -13,15 +13,7 @@
  */
 import { jacobiEigenvalues } from './jacobi.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const arith = flag('arith', 'float64');
-const declared = flag('declare', arith);
-const bug = flag('bug', 'none');
-const r = arith === 'float32' ? Math.fround : (x) => x;
+import { arith, bug, declared, r, serveLines } from './subjectKit.mjs';
 
 // Hyper-dual numbers [x, x_p, x_q, x_pq], every operation rounded by r.
 const hd = (x, p = 0, q = 0) => [r(x), p, q, 0];
@@ -136,15 +128,4 @@ function answer(req) {
   return { id: req.id, error: `unknown op ${req.op}` };
 }
 
-let buf = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => {
-  buf += chunk;
-  let nl;
-  while ((nl = buf.indexOf('\n')) >= 0) {
-    const line = buf.slice(0, nl);
-    buf = buf.slice(nl + 1);
-    if (line.trim()) process.stdout.write(`${JSON.stringify(answer(JSON.parse(line)))}\n`);
-  }
-});
-process.stdin.on('end', () => process.exit(0));
+serveLines((line) => process.stdout.write(`${JSON.stringify(answer(JSON.parse(line)))}\n`));

@@ -16,20 +16,12 @@
  *                             wrong-length | error | huge | partial-exit | stderr-noise | slow-start
  *   --ops a,b  --activations a,b  --name NAME   what describe declares
  */
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const arith = flag('arith', 'float64');
-const declared = flag('declare', arith);
-const bug = flag('bug', 'none');
+import { arith, bug, declared, flag, r, serveLines } from './subjectKit.mjs';
 const misbehave = flag('misbehave', 'none');
 const ops = flag('ops', 'hessian,hvp,top-eigenvalues').split(',');
 const activations = flag('activations', 'identity,tanh,erf,sigmoid,softplus,relu,z^2,z^3,polynomial').split(',');
 const name = flag('name', `node two-layer (${arith}${bug !== 'none' ? `, bug ${bug}` : ''}${misbehave !== 'none' ? `, misbehave ${misbehave}` : ''})`);
 
-const r = arith === 'float32' ? Math.fround : (x) => x;
 import { jacobiEigenvalues } from './jacobi.mjs';
 
 const add = (a, b) => r(a + b);
@@ -265,17 +257,6 @@ function handle(line) {
 async function main() {
   if (misbehave === 'banner') process.stdout.write('Loading model weights... done\n');
   if (misbehave === 'slow-start') await new Promise((res) => setTimeout(res, 3000));
-  let buf = '';
-  process.stdin.setEncoding('utf8');
-  process.stdin.on('data', (chunk) => {
-    buf += chunk;
-    let nl;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
-      if (line.trim()) handle(line);
-    }
-  });
-  process.stdin.on('end', () => process.exit(0));
+  serveLines(handle);
 }
 main();
